@@ -1,0 +1,73 @@
+//! Checks every report in `assets/reports/` and compiles them into one bincode
+//! bundle that the viewer embeds. A malformed report stops the build with
+//! `file:line:column: what is wrong` for each problem, never a backtrace.
+
+// The build script shares the crate's data modules; it uses only part of each.
+#[allow(dead_code)]
+#[path = "src/charts.rs"]
+mod charts;
+#[allow(dead_code)]
+#[path = "src/checks.rs"]
+mod checks;
+#[allow(dead_code)]
+#[path = "src/dataset.rs"]
+mod dataset;
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+
+use std::path::{Path, PathBuf};
+
+const REPORTS_DIR: &str = "assets/reports";
+
+fn main() {
+    for module in ["model", "checks", "charts", "dataset"] {
+        println!("cargo:rerun-if-changed=src/{module}.rs");
+    }
+    println!("cargo:rerun-if-changed={REPORTS_DIR}");
+
+    let mut files: Vec<PathBuf> = std::fs::read_dir(REPORTS_DIR)
+        .unwrap_or_else(|e| fail(&[format!("{REPORTS_DIR}: cannot list the reports: {e}")]))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        fail(&[format!("{REPORTS_DIR}: no report (*.json) to embed")]);
+    }
+
+    let mut reports = Vec::new();
+    let mut errors = Vec::new();
+    for path in &files {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Err(e) => errors.push(format!("{name}: cannot read: {e}")),
+            Ok(json) => match dataset::load_report(&name, &json) {
+                Ok(report) => reports.push(dataset::compile_report(report)),
+                Err(found) => errors.extend(found.iter().map(ToString::to_string)),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    for compiled in &reports {
+        for note in &compiled.notes {
+            println!("cargo:warning={}: editorial note (text kept as published): {note}", compiled.report.id);
+        }
+    }
+
+    let bytes = dataset::encode_bundle(&model::Bundle { reports });
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.bin");
+    std::fs::write(&out, bytes)
+        .unwrap_or_else(|e| fail(&[format!("{}: cannot write: {e}", out.display())]));
+}
+
+/// Reports each error on its own line and stops the build without a panic.
+fn fail(errors: &[String]) -> ! {
+    eprintln!("error: the report dataset is invalid ({} problem(s)):", errors.len());
+    for error in errors {
+        eprintln!("  {error}");
+    }
+    std::process::exit(1);
+}

@@ -1,0 +1,29 @@
+//! Browser entry: hydrates every prerendered mount element, or renders into an
+//! empty one. `<div data-gir-viewer data-gir-report="nanfen-2017">`.
+
+use gir::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+
+fn main() {
+    let document = gloo::utils::document();
+    let Ok(mounts) = document.query_selector_all("[data-gir-viewer]") else {
+        return;
+    };
+    if mounts.length() == 0 {
+        gloo::console::warn!("报告查看器:页面中没有 data-gir-viewer 元素");
+    }
+    for index in 0..mounts.length() {
+        let Some(element) = mounts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let props = AppProps {
+            report_id: element.get_attribute("data-gir-report").unwrap_or_default().into(),
+        };
+        let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
+        if element.child_element_count() > 0 {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
+    }
+}

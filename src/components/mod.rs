@@ -1,0 +1,11 @@
+//! Yew components. Each renders from props only, with no browser calls, so the
+//! same tree is rendered ahead of time (SSR) and hydrated in the browser.
+
+pub mod block;
+pub mod chart_figure;
+pub mod error_notice;
+pub mod facts_figure;
+pub mod metadata;
+pub mod report_view;
+pub mod section;
+pub mod toc;

@@ -1,0 +1,112 @@
+//! Loading a report from its JSON file: parse, check, and compile it into what
+//! the viewer embeds. Used by the build script and by native tests; never
+//! compiled into the browser build.
+//!
+//! Every failure names the file, the line and what is wrong, so a malformed
+//! dataset stops the build with a message an editor can act on.
+
+use crate::charts;
+use crate::checks::{self, Problem};
+use crate::model::{Bundle, ChartKind, CompiledReport, Figure, Report};
+use std::fmt;
+
+/// One thing wrong with a dataset file, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+/// Parses and checks one report file. `file` is the name used in messages.
+pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> {
+    let report: Report = serde_json::from_str(json).map_err(|e| {
+        vec![DatasetError {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: format!("invalid report JSON: {e}").replace(
+                &format!(" at line {} column {}", e.line(), e.column()),
+                "",
+            ),
+        }]
+    })?;
+    let problems = checks::check_report(&report);
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(problems.iter().map(|p| locate(file, json, p)).collect())
+    }
+}
+
+/// Finds the line of the item a problem concerns: the line of its `"id"`, then,
+/// where a field is named, the first line of that field after it.
+fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
+    let id_pattern = format!("\"id\": \"{}\"", problem.id);
+    let lines: Vec<&str> = json.lines().collect();
+    let id_line = lines.iter().position(|l| l.contains(&id_pattern));
+    let line = match (id_line, problem.field) {
+        (Some(start), Some(field)) => {
+            let field_pattern = format!("\"{field}\":");
+            lines[start..]
+                .iter()
+                .position(|l| l.contains(&field_pattern))
+                .map(|offset| start + offset)
+                .unwrap_or(start)
+        }
+        (Some(start), None) => start,
+        (None, _) => 0,
+    };
+    let column = lines
+        .get(line)
+        .map(|l| l.len() - l.trim_start().len() + 1)
+        .unwrap_or(1);
+    DatasetError {
+        file: file.to_string(),
+        line: line + 1,
+        column,
+        message: match problem.field {
+            Some(field) if problem.id.is_empty() => format!("{field}: {}", problem.message),
+            Some(field) => format!("\"{}\" {field}: {}", problem.id, problem.message),
+            None => problem.message.clone(),
+        },
+    }
+}
+
+/// Computes what the viewer needs and would otherwise compute on the reader's
+/// device: the chart drawings and the editorial notes.
+pub fn compile_report(report: Report) -> CompiledReport {
+    let chart_svgs = report
+        .charts
+        .iter()
+        .filter(|c| c.kind == ChartKind::Bars)
+        .map(|chart| {
+            let bars = figures(&report, &chart.figures);
+            let notes = figures(&report, &chart.notes);
+            (chart.id.clone(), charts::bar_chart(chart, &bars, &notes).svg)
+        })
+        .collect();
+    let notes = checks::editorial_notes(&report);
+    CompiledReport {
+        report,
+        chart_svgs,
+        notes,
+    }
+}
+
+/// The figures with these ids, in order (ids were checked to exist).
+pub fn figures<'a>(report: &'a Report, ids: &[String]) -> Vec<&'a Figure> {
+    ids.iter().filter_map(|id| report.figure(id)).collect()
+}
+
+pub fn encode_bundle(bundle: &Bundle) -> Vec<u8> {
+    bincode::serde::encode_to_vec(bundle, crate::model::bincode_config())
+        .expect("a bundle of plain structs always encodes")
+}

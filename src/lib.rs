@@ -1,0 +1,21 @@
+//! 政府信息公开工作年度报告 viewer.
+//!
+//! - [`model`]: the report as data; no web types.
+//! - `checks`, `charts`, `dataset` (native only): validation, SVG charts and
+//!   JSON loading, run at build time by `build.rs` and by native tests.
+//! - [`embedded`]: the compiled bundle the build embeds, decoded on demand.
+//! - [`components`] and [`app`]: Yew components that only render, so the same
+//!   code renders on the server (prerender) and hydrates in the browser.
+
+pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod checks;
+pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset;
+pub mod embedded;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod page;
