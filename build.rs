@@ -53,7 +53,10 @@ fn main() {
     }
     for compiled in &reports {
         for note in &compiled.notes {
-            println!("cargo:warning={}: editorial note (text kept as published): {note}", compiled.report.id);
+            println!(
+                "cargo:warning={}: editorial note (text kept as published): {note}",
+                compiled.report.id
+            );
         }
     }
 
@@ -65,7 +68,10 @@ fn main() {
 
 /// Reports each error on its own line and stops the build without a panic.
 fn fail(errors: &[String]) -> ! {
-    eprintln!("error: the report dataset is invalid ({} problem(s)):", errors.len());
+    eprintln!(
+        "error: the report dataset is invalid ({} problem(s)):",
+        errors.len()
+    );
     for error in errors {
         eprintln!("  {error}");
     }

@@ -87,7 +87,10 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
     let note_lines: Vec<String> = notes
         .iter()
         .map(|f| format!("{}:{}", f.label, f.display_value()))
-        .chain(has_lower_bounds.then(|| "“余”表示多于该数;条末渐淡部分表示实际数值未公布。".to_string()))
+        .chain(
+            has_lower_bounds
+                .then(|| "“余”表示多于该数;条末渐淡部分表示实际数值未公布。".to_string()),
+        )
         .collect();
     let plot_height = bars.len() as i32 * ROW_HEIGHT;
     let height = (PAD + plot_height + note_lines.len() as i32 * NOTE_LINE + PAD) as u32;
@@ -107,7 +110,11 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
         let label_style = text_style(FONT_PX, HPos::Left);
         let note_style = text_style(NOTE_PX, HPos::Left);
         let mut place = |text: &str, x: i32, y: i32, px: f64| {
-            let style = if px == FONT_PX { &label_style } else { &note_style };
+            let style = if px == FONT_PX {
+                &label_style
+            } else {
+                &note_style
+            };
             // Drawing into a String cannot fail.
             let _ = root.draw(&Text::new(text.to_string(), (x, y), style.clone()));
             texts.push(PlacedText {
@@ -199,7 +206,9 @@ fn tidy(body: &str) -> String {
     while let Some(start) = rest.find("font-size=\"") {
         let value_start = start + "font-size=\"".len();
         let value_len = rest[value_start..].find('"').unwrap_or(0);
-        let value: f64 = rest[value_start..value_start + value_len].parse().unwrap_or(FONT_PX);
+        let value: f64 = rest[value_start..value_start + value_len]
+            .parse()
+            .unwrap_or(FONT_PX);
         out.push_str(&rest[..value_start]);
         out.push_str(&format!("{}", (value * 100.0).round() / 100.0));
         rest = &rest[value_start + value_len..];

@@ -68,7 +68,11 @@ fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
                 format!("id \"{id}\" must use only ASCII letters, digits, '-' and '_' (it is a URL fragment)"),
             ));
         } else if !seen.insert(id) {
-            problems.push(Problem::new(id, None, format!("id \"{id}\" is used more than once")));
+            problems.push(Problem::new(
+                id,
+                None,
+                format!("id \"{id}\" is used more than once"),
+            ));
         }
     }
 }
@@ -87,7 +91,9 @@ fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
                 Some("block"),
                 format!("source block \"{}\" does not exist", figure.source.block),
             )),
-            Some(text) if figure.source.quote.is_empty() || !text.contains(&figure.source.quote) => {
+            Some(text)
+                if figure.source.quote.is_empty() || !text.contains(&figure.source.quote) =>
+            {
                 problems.push(Problem::new(
                     id,
                     Some("quote"),
@@ -114,7 +120,10 @@ fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 id,
                 Some("value"),
-                format!("value {} is not what \"{}\" says", figure.value, figure.stated),
+                format!(
+                    "value {} is not what \"{}\" says",
+                    figure.value, figure.stated
+                ),
             ));
         }
         let says_more_than = figure.stated.contains('余');
@@ -122,7 +131,10 @@ fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
             (Bound::Exact, true) => problems.push(Problem::new(
                 id,
                 Some("bound"),
-                format!("\"{}\" says 余 (more than): bound must be \"more_than\"", figure.stated),
+                format!(
+                    "\"{}\" says 余 (more than): bound must be \"more_than\"",
+                    figure.stated
+                ),
             )),
             (Bound::MoreThan, false) => problems.push(Problem::new(
                 id,
@@ -185,14 +197,25 @@ fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(
                 &chart.id,
                 Some("after"),
-                format!("chart is placed after \"{}\", which is not a paragraph of this report", chart.after),
+                format!(
+                    "chart is placed after \"{}\", which is not a paragraph of this report",
+                    chart.after
+                ),
             ));
         }
         if chart.title.is_empty() {
-            problems.push(Problem::new(&chart.id, Some("title"), "chart has no title".into()));
+            problems.push(Problem::new(
+                &chart.id,
+                Some("title"),
+                "chart has no title".into(),
+            ));
         }
         if chart.figures.is_empty() {
-            problems.push(Problem::new(&chart.id, Some("figures"), "chart shows no figures".into()));
+            problems.push(Problem::new(
+                &chart.id,
+                Some("figures"),
+                "chart shows no figures".into(),
+            ));
         }
         for figure_id in chart.figures.iter().chain(&chart.notes) {
             if report.figure(figure_id).is_none() {
@@ -217,7 +240,11 @@ fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
 /// Whether `stated` expresses `value`: one of its numbers (Arabic or Chinese
 /// numerals) equals it, or, for zero, it says there was none (无, 未, 没有, 零).
 pub fn states_value(stated: &str, value: u64) -> bool {
-    if value == 0 && ["无", "未", "没有", "零"].iter().any(|w| stated.contains(w)) {
+    if value == 0
+        && ["无", "未", "没有", "零"]
+            .iter()
+            .any(|w| stated.contains(w))
+    {
         return true;
     }
     numbers_in(stated).contains(&value)
@@ -293,14 +320,20 @@ pub fn editorial_notes(report: &Report) -> Vec<String> {
     let mut first_break = None;
     for (index, section) in report.sections.iter().enumerate() {
         let position = index + 1;
-        label_counts.entry(section.label.as_str()).or_default().push(position);
+        label_counts
+            .entry(section.label.as_str())
+            .or_default()
+            .push(position);
         let number = section.label.trim_end_matches(['、', '.', '．']);
         if first_break.is_none() && parse_chinese_numeral(number) != Some(position as u64) {
             first_break = Some((position, section.label.as_str()));
         }
         for block in &section.blocks {
             if let crate::model::Block::Subsection(sub) = block {
-                let inner = sub.label.trim_start_matches(['(', '(']).trim_end_matches([')', ')']);
+                let inner = sub
+                    .label
+                    .trim_start_matches(['(', '('])
+                    .trim_end_matches([')', ')']);
                 if inner.is_empty() {
                     notes.push(format!(
                         "“{}”中的小标题“{}”序号为“{}”,缺少数字",
@@ -330,7 +363,10 @@ pub fn editorial_notes(report: &Report) -> Vec<String> {
     repeated.sort_by_key(|(_, positions)| positions[0]);
     for (label, positions) in repeated {
         let places: Vec<String> = positions.iter().map(|p| format!("第{p}个")).collect();
-        notes.push(format!("章节标号“{label}”重复出现({}章节)", places.join("、")));
+        notes.push(format!(
+            "章节标号“{label}”重复出现({}章节)",
+            places.join("、")
+        ));
     }
     notes
 }
@@ -344,7 +380,11 @@ fn chinese_ordinal(n: usize) -> String {
         _ => format!(
             "{}十{}",
             DIGITS[(n / 10) % 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
     }
 }

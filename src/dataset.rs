@@ -21,7 +21,11 @@ pub struct DatasetError {
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -32,10 +36,8 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
             file: file.to_string(),
             line: e.line(),
             column: e.column(),
-            message: format!("invalid report JSON: {e}").replace(
-                &format!(" at line {} column {}", e.line(), e.column()),
-                "",
-            ),
+            message: format!("invalid report JSON: {e}")
+                .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
         }]
     })?;
     let problems = checks::check_report(&report);
@@ -90,7 +92,10 @@ pub fn compile_report(report: Report) -> CompiledReport {
         .map(|chart| {
             let bars = figures(&report, &chart.figures);
             let notes = figures(&report, &chart.notes);
-            (chart.id.clone(), charts::bar_chart(chart, &bars, &notes).svg)
+            (
+                chart.id.clone(),
+                charts::bar_chart(chart, &bars, &notes).svg,
+            )
         })
         .collect();
     let notes = checks::editorial_notes(&report);

@@ -112,7 +112,9 @@ pub fn document(title: &str, body: &str, assets: &PageAssets) -> String {
 }
 
 fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn escape_attribute(text: &str) -> String {

@@ -1,11 +1,16 @@
 //! Chart SVGs: labels and values present, accessible name, no overlap or clipping.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gir::charts::{bar_chart, PlacedText, WIDTH};
 use gir::dataset::{figures, load_report};
 use gir::model::{ChartKind, Report};
 
 fn report() -> Report {
-    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/reports/nanfen-2017.json")).unwrap();
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/reports/nanfen-2017.json"
+    ))
+    .unwrap();
     load_report("nanfen-2017.json", &json).expect("valid dataset")
 }
 
@@ -22,18 +27,42 @@ fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
         let drawing = bar_chart(chart, &bars, &notes);
         for figure in bars.iter().chain(&notes) {
             assert!(
-                drawing.svg.contains(&format!(">{}</text>", figure.display_value())) || drawing.svg.contains(&figure.display_value()),
+                drawing
+                    .svg
+                    .contains(&format!(">{}</text>", figure.display_value()))
+                    || drawing.svg.contains(&figure.display_value()),
                 "{}: value {} is written",
                 chart.id,
                 figure.display_value()
             );
-            assert!(drawing.svg.contains(&figure.label), "{}: label {}", chart.id, figure.label);
+            assert!(
+                drawing.svg.contains(&figure.label),
+                "{}: label {}",
+                chart.id,
+                figure.label
+            );
         }
         for (i, a) in drawing.texts.iter().enumerate() {
-            assert!(a.x >= 0.0 && a.x + a.width <= WIDTH as f64, "{}: \"{}\" clipped horizontally", chart.id, a.text);
-            assert!(a.y >= 0.0 && a.y + a.height <= drawing.height as f64, "{}: \"{}\" clipped vertically", chart.id, a.text);
+            assert!(
+                a.x >= 0.0 && a.x + a.width <= WIDTH as f64,
+                "{}: \"{}\" clipped horizontally",
+                chart.id,
+                a.text
+            );
+            assert!(
+                a.y >= 0.0 && a.y + a.height <= drawing.height as f64,
+                "{}: \"{}\" clipped vertically",
+                chart.id,
+                a.text
+            );
             for b in &drawing.texts[i + 1..] {
-                assert!(!overlaps(a, b), "{}: \"{}\" overlaps \"{}\"", chart.id, a.text, b.text);
+                assert!(
+                    !overlaps(a, b),
+                    "{}: \"{}\" overlaps \"{}\"",
+                    chart.id,
+                    a.text,
+                    b.text
+                );
             }
         }
     }
@@ -42,12 +71,28 @@ fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
 #[test]
 fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
     let report = report();
-    let chart = report.charts.iter().find(|c| c.id == "chart-published").unwrap();
-    let svg = bar_chart(chart, &figures(&report, &chart.figures), &figures(&report, &chart.notes)).svg;
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gir-chart__svg\" viewBox=\"0 0 560 "), "{svg}");
+    let chart = report
+        .charts
+        .iter()
+        .find(|c| c.id == "chart-published")
+        .unwrap();
+    let svg = bar_chart(
+        chart,
+        &figures(&report, &chart.figures),
+        &figures(&report, &chart.notes),
+    )
+    .svg;
+    assert!(
+        svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gir-chart__svg\" viewBox=\"0 0 560 "
+        ),
+        "{svg}"
+    );
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("aria-labelledby=\"chart-published-svg-title chart-published-svg-desc\""));
-    assert!(svg.contains("<title id=\"chart-published-svg-title\">2017年政务网站公开政府信息(按类别)</title>"));
+    assert!(svg.contains(
+        "<title id=\"chart-published-svg-title\">2017年政务网站公开政府信息(按类别)</title>"
+    ));
     assert!(svg.contains("<desc id=\"chart-published-svg-desc\">横向条形图,共3项:概况类信息 12条;政务动态信息 1182条;信息公开目录信息 439条。另:政务网站公开政府信息 1633条。</desc>"), "{svg}");
     assert_eq!(svg.matches("<svg").count(), 1, "one root element");
     assert!(svg.trim_end().ends_with("</svg>"));
@@ -56,7 +101,11 @@ fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
 #[test]
 fn bars_are_proportional_to_values() {
     let report = report();
-    let chart = report.charts.iter().find(|c| c.id == "chart-proposals").unwrap();
+    let chart = report
+        .charts
+        .iter()
+        .find(|c| c.id == "chart-proposals")
+        .unwrap();
     let svg = bar_chart(chart, &figures(&report, &chart.figures), &[]).svg;
     // plotters writes filled rectangles as <rect x y width height …>.
     let widths: Vec<f64> = svg
@@ -67,20 +116,47 @@ fn bars_are_proportional_to_values() {
     assert_eq!(widths.len(), 5, "{svg}");
     let unit = widths[0] / 5.0;
     for (width, value) in widths.iter().zip([5.0, 6.0, 6.0, 2.0, 3.0]) {
-        assert!((width - value * unit).abs() <= 1.5, "bar {width} for value {value} (unit {unit})");
+        assert!(
+            (width - value * unit).abs() <= 1.5,
+            "bar {width} for value {value} (unit {unit})"
+        );
     }
 }
 
 #[test]
 fn more_than_values_show_a_fading_tail_and_a_legend() {
     let report = report();
-    let chart = report.charts.iter().find(|c| c.id == "chart-event-515").unwrap();
-    let drawing = bar_chart(chart, &figures(&report, &chart.figures), &figures(&report, &chart.notes));
-    assert!(drawing.svg.contains("10余幅") && drawing.svg.contains("20余块") && drawing.svg.contains("2000余份"));
-    assert!(drawing.svg.contains("“余”表示多于该数"), "legend explains 余");
+    let chart = report
+        .charts
+        .iter()
+        .find(|c| c.id == "chart-event-515")
+        .unwrap();
+    let drawing = bar_chart(
+        chart,
+        &figures(&report, &chart.figures),
+        &figures(&report, &chart.notes),
+    );
+    assert!(
+        drawing.svg.contains("10余幅")
+            && drawing.svg.contains("20余块")
+            && drawing.svg.contains("2000余份")
+    );
+    assert!(
+        drawing.svg.contains("“余”表示多于该数"),
+        "legend explains 余"
+    );
     // Two "余" bars, three tail steps each, drawn translucent.
-    assert_eq!(drawing.svg.matches("opacity=\"0.14\"").count(), 2, "{}", drawing.svg);
-    let exact = report.charts.iter().find(|c| c.id == "chart-published").unwrap();
+    assert_eq!(
+        drawing.svg.matches("opacity=\"0.14\"").count(),
+        2,
+        "{}",
+        drawing.svg
+    );
+    let exact = report
+        .charts
+        .iter()
+        .find(|c| c.id == "chart-published")
+        .unwrap();
     let plain = bar_chart(exact, &figures(&report, &exact.figures), &[]).svg;
     assert!(!plain.contains("“余”表示"), "no legend without 余 values");
 }

@@ -1,4 +1,5 @@
 //! The embedded dataset against the published seed, and the loader's errors.
+#![cfg(not(target_arch = "wasm32"))]
 
 use gir::dataset::{compile_report, load_report};
 use gir::model::{Bound, Measure, Report};
@@ -18,7 +19,14 @@ fn dataset_json() -> String {
 
 fn seed_report() -> Report {
     load_report(DATASET, &dataset_json()).unwrap_or_else(|errors| {
-        panic!("dataset invalid: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "dataset invalid: {}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     })
 }
 
@@ -30,7 +38,12 @@ fn seed_text() -> String {
 fn seed_copy_is_byte_identical_to_the_original() {
     let original = path(SEED_ORIGINAL);
     if let Ok(bytes) = std::fs::read(&original) {
-        assert_eq!(bytes, std::fs::read(path(SEED_COPY)).unwrap(), "tests/fixtures copy differs from {}", original.display());
+        assert_eq!(
+            bytes,
+            std::fs::read(path(SEED_COPY)).unwrap(),
+            "tests/fixtures copy differs from {}",
+            original.display()
+        );
     }
 }
 
@@ -38,14 +51,25 @@ fn seed_copy_is_byte_identical_to_the_original() {
 fn dataset_text_is_the_published_text_line_for_line() {
     let seed = seed_text();
     let lines: Vec<&str> = seed.lines().collect();
-    let time_line = lines.iter().position(|l| l.starts_with("发布时间")).expect("seed has 发布时间");
-    let published: Vec<&str> = lines[time_line + 1..].iter().copied().filter(|l| !l.trim().is_empty()).collect();
+    let time_line = lines
+        .iter()
+        .position(|l| l.starts_with("发布时间"))
+        .expect("seed has 发布时间");
+    let published: Vec<&str> = lines[time_line + 1..]
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     let report = seed_report();
     let ours = report.text_lines();
     for (index, (want, got)) in published.iter().zip(&ours).enumerate() {
         assert_eq!(got, want, "line {} of the report body differs", index + 1);
     }
-    assert_eq!(ours.len(), published.len(), "number of headings and paragraphs");
+    assert_eq!(
+        ours.len(),
+        published.len(),
+        "number of headings and paragraphs"
+    );
     // The title line printed above 发布时间.
     assert_eq!(lines[time_line - 2], report.title);
 }
@@ -53,10 +77,27 @@ fn dataset_text_is_the_published_text_line_for_line() {
 /// `索引号: 发布机构: 南芬区人民政府` → pairs, using the labels the portal prints
 /// (`文 号` has a space in the seed).
 fn header_fields(header: &str) -> Vec<(String, String)> {
-    const LABELS: [&str; 9] = ["索引号", "发布机构", "信息名称", "主题分类", "发布日期", "成文日期", "废止日期", "文 号", "关键词"];
+    const LABELS: [&str; 9] = [
+        "索引号",
+        "发布机构",
+        "信息名称",
+        "主题分类",
+        "发布日期",
+        "成文日期",
+        "废止日期",
+        "文 号",
+        "关键词",
+    ];
     let mut marks: Vec<(usize, &str)> = LABELS
         .iter()
-        .map(|l| (header.find(&format!("{l}:")).unwrap_or_else(|| panic!("header lacks {l}")), *l))
+        .map(|l| {
+            (
+                header
+                    .find(&format!("{l}:"))
+                    .unwrap_or_else(|| panic!("header lacks {l}")),
+                *l,
+            )
+        })
         .collect();
     marks.sort();
     marks
@@ -65,7 +106,10 @@ fn header_fields(header: &str) -> Vec<(String, String)> {
         .map(|(i, (start, label))| {
             let value_start = start + label.len() + ":".len();
             let end = marks.get(i + 1).map(|m| m.0).unwrap_or(header.len());
-            (label.replace(' ', ""), header[value_start..end].trim().to_string())
+            (
+                label.replace(' ', ""),
+                header[value_start..end].trim().to_string(),
+            )
         })
         .collect()
 }
@@ -81,7 +125,11 @@ fn metadata_is_the_published_header_with_empty_fields_empty() {
         assert_eq!(*got, value, "metadata {label}");
     }
     for empty in ["索引号", "废止日期", "文号", "关键词"] {
-        assert_eq!(ours.iter().find(|(l, _)| *l == empty).unwrap().1, "", "{empty} is empty as published");
+        assert_eq!(
+            ours.iter().find(|(l, _)| *l == empty).unwrap().1,
+            "",
+            "{empty} is empty as published"
+        );
     }
     let time_line = seed.lines().find(|l| l.starts_with("发布时间")).unwrap();
     assert!(time_line.contains(&report.meta.published_at), "{time_line}");
@@ -92,9 +140,16 @@ fn metadata_is_the_published_header_with_empty_fields_empty() {
 fn published_flaws_are_kept() {
     let report = seed_report();
     let labels: Vec<&str> = report.sections.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["一、", "二、", "三、", "五、", "四、", "五、", "六、", "七、", "八、"]);
+    assert_eq!(
+        labels,
+        ["一、", "二、", "三、", "五、", "四、", "五、", "六、", "七、", "八、"]
+    );
     let text = report.text_lines().join("\n");
-    assert_eq!(text.matches("\n()").count(), 3, "three subsection markers printed as ()");
+    assert_eq!(
+        text.matches("\n()").count(),
+        3,
+        "three subsection markers printed as ()"
+    );
     assert!(text.contains("涉及18政府部门"), "18政府部门 without 个");
     assert!(text.contains("工作的的主动性"), "doubled 的 as published");
 }
@@ -104,7 +159,11 @@ fn every_figure_in_the_report_formats_doc_is_in_the_dataset() {
     let report = seed_report();
     let expect = |id: &str, value: u64, unit: &str, bound: Bound| {
         let f = report.figure(id).unwrap_or_else(|| panic!("figure {id}"));
-        assert_eq!((f.value, f.unit.as_str(), f.bound), (value, unit, bound), "{id}");
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.bound),
+            (value, unit, bound),
+            "{id}"
+        );
         f
     };
     let total = expect("pub-total", 1633, "条", Bound::Exact);
@@ -121,7 +180,11 @@ fn every_figure_in_the_report_formats_doc_is_in_the_dataset() {
     expect("service-departments", 18, "", Bound::Exact);
     expect("service-cooperating", 21, "家", Bound::Exact);
     let proposals = expect("proposals-total", 22, "件", Bound::Exact);
-    let parts: Vec<u64> = proposals.parts.iter().map(|p| report.figure(p).unwrap().value).collect();
+    let parts: Vec<u64> = proposals
+        .parts
+        .iter()
+        .map(|p| report.figure(p).unwrap().value)
+        .collect();
     assert_eq!(parts, [5, 6, 6, 2, 3]);
     expect("appeals", 113, "件", Bound::Exact);
     expect("interactions", 90, "件", Bound::Exact);
@@ -134,16 +197,25 @@ fn every_figure_in_the_report_formats_doc_is_in_the_dataset() {
     for zero in ["complaints", "reviews", "lawsuits", "applications"] {
         expect(zero, 0, "", Bound::Exact);
     }
-    assert_eq!(report.figure("event-banners").unwrap().display_value(), "10余幅");
+    assert_eq!(
+        report.figure("event-banners").unwrap().display_value(),
+        "10余幅"
+    );
 }
 
 #[test]
 fn figures_quote_their_paragraph() {
     let report = seed_report();
     for figure in &report.figures {
-        let (_, text) = report.locate(&figure.source.block).expect("source block exists");
+        let (_, text) = report
+            .locate(&figure.source.block)
+            .expect("source block exists");
         assert!(text.contains(&figure.source.quote), "{}", figure.id);
-        assert!(figure.source.quote.contains(&figure.stated), "{}", figure.id);
+        assert!(
+            figure.source.quote.contains(&figure.stated),
+            "{}",
+            figure.id
+        );
     }
 }
 
@@ -161,11 +233,20 @@ fn compiled_report_has_a_drawing_per_bar_chart_and_editorial_notes() {
     for id in bar_charts {
         assert!(compiled.chart_svg(id).unwrap().starts_with("<svg"), "{id}");
     }
-    assert!(compiled.chart_svg("chart-zero").is_none(), "zeros are stated, not drawn");
+    assert!(
+        compiled.chart_svg("chart-zero").is_none(),
+        "zeros are stated, not drawn"
+    );
     let notes = compiled.notes.join("\n");
-    assert!(notes.contains("一、二、三、五、四、五、六、七、八、"), "{notes}");
+    assert!(
+        notes.contains("一、二、三、五、四、五、六、七、八、"),
+        "{notes}"
+    );
     assert!(notes.contains("第4个章节标号为“五、”"), "{notes}");
-    assert!(notes.contains("“五、”重复出现(第4个、第6个章节)"), "{notes}");
+    assert!(
+        notes.contains("“五、”重复出现(第4个、第6个章节)"),
+        "{notes}"
+    );
     assert_eq!(notes.matches("缺少数字").count(), 3, "{notes}");
 }
 
@@ -179,7 +260,10 @@ fn errors_for(json: &str) -> Vec<String> {
 }
 
 fn line_of(json: &str, needle: &str) -> usize {
-    json.lines().position(|l| l.contains(needle)).expect("needle in json") + 1
+    json.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in json")
+        + 1
 }
 
 #[test]
@@ -188,7 +272,11 @@ fn invalid_json_names_file_line_and_column() {
     let line = line_of(&json, "\"title\" \"南芬区");
     let errors = errors_for(&json);
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].starts_with(&format!("reports/broken.json:{line}:")), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with(&format!("reports/broken.json:{line}:")),
+        "{}",
+        errors[0]
+    );
     assert!(errors[0].contains("expected `:`"), "{}", errors[0]);
 }
 
@@ -206,44 +294,105 @@ fn a_part_that_does_not_sum_names_the_total_and_its_line() {
     let errors = errors_for(&json);
     let total_parts_line = {
         let id_line = line_of(&json, "\"id\": \"pub-total\"");
-        id_line + json.lines().skip(id_line - 1).position(|l| l.contains("\"parts\":")).unwrap()
+        id_line
+            + json
+                .lines()
+                .skip(id_line - 1)
+                .position(|l| l.contains("\"parts\":"))
+                .unwrap()
     };
-    let parts_error = errors.iter().find(|e| e.contains("parts sum")).expect("parts error");
-    assert!(parts_error.starts_with(&format!("reports/broken.json:{total_parts_line}:")), "{parts_error}");
-    assert!(parts_error.contains("parts sum to 1634 (12 + 1183 + 439), but the total is 1633"), "{parts_error}");
-    let value_error = errors.iter().find(|e| e.contains("\"pub-news\" value")).expect("value error");
-    assert!(value_error.starts_with(&format!("reports/broken.json:{}:", line_of(&json, "\"value\": 1183"))), "{value_error}");
+    let parts_error = errors
+        .iter()
+        .find(|e| e.contains("parts sum"))
+        .expect("parts error");
+    assert!(
+        parts_error.starts_with(&format!("reports/broken.json:{total_parts_line}:")),
+        "{parts_error}"
+    );
+    assert!(
+        parts_error.contains("parts sum to 1634 (12 + 1183 + 439), but the total is 1633"),
+        "{parts_error}"
+    );
+    let value_error = errors
+        .iter()
+        .find(|e| e.contains("\"pub-news\" value"))
+        .expect("value error");
+    assert!(
+        value_error.starts_with(&format!(
+            "reports/broken.json:{}:",
+            line_of(&json, "\"value\": 1183")
+        )),
+        "{value_error}"
+    );
 }
 
 #[test]
 fn a_quote_not_in_its_paragraph_is_reported() {
-    let json = dataset_json().replacen("信息公开目录信息更新439条。", "信息公开目录信息更新439条!", 1);
+    let json = dataset_json().replacen(
+        "信息公开目录信息更新439条。",
+        "信息公开目录信息更新439条!",
+        1,
+    );
     let errors = errors_for(&json);
-    assert!(errors.iter().any(|e| e.contains("\"pub-overview\" quote: quote is not found")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"pub-overview\" quote: quote is not found")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn a_more_than_value_must_say_so() {
     let json = dataset_json().replacen("\"bound\": \"more_than\",", "\"bound\": \"exact\",", 1);
     let errors = errors_for(&json);
-    assert!(errors.iter().any(|e| e.contains("\"event-banners\" bound: \"10余幅\" says 余")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"event-banners\" bound: \"10余幅\" says 余")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn duplicate_ids_and_dangling_references_are_reported() {
     let json = dataset_json()
         .replacen("\"id\": \"sec-3\"", "\"id\": \"sec-2\"", 1)
-        .replacen("\"pub-news\",\n        \"pub-catalog\"\n      ],\n      \"notes\"", "\"pub-nonexistent\",\n        \"pub-catalog\"\n      ],\n      \"notes\"", 1);
+        .replacen(
+            "\"pub-news\",\n        \"pub-catalog\"\n      ],\n      \"notes\"",
+            "\"pub-nonexistent\",\n        \"pub-catalog\"\n      ],\n      \"notes\"",
+            1,
+        );
     let errors = errors_for(&json);
-    assert!(errors.iter().any(|e| e.contains("id \"sec-2\" is used more than once")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("figure \"pub-nonexistent\" does not exist")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("id \"sec-2\" is used more than once")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("figure \"pub-nonexistent\" does not exist")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
     let mut report = seed_report();
     assert!(gir::checks::check_report(&report).is_empty());
-    report.charts.iter_mut().find(|c| c.id == "chart-zero").unwrap().kind = gir::model::ChartKind::Bars;
+    report
+        .charts
+        .iter_mut()
+        .find(|c| c.id == "chart-zero")
+        .unwrap()
+        .kind = gir::model::ChartKind::Bars;
     let problems = gir::checks::check_report(&report);
-    assert!(problems.iter().any(|p| p.id == "chart-zero" && p.message.contains("every value is zero")), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.id == "chart-zero" && p.message.contains("every value is zero")),
+        "{problems:?}"
+    );
 }

@@ -5,10 +5,22 @@
 use gir::page::{self, LinkedFile, PageAssets};
 
 fn seed_body_lines() -> Vec<String> {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-nanfen-2017.txt")).unwrap();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed-nanfen-2017.txt"
+    ))
+    .unwrap();
     let lines: Vec<&str> = seed.lines().collect();
-    let start = lines.iter().position(|l| l.starts_with("发布时间")).unwrap() + 1;
-    lines[start..].iter().filter(|l| !l.trim().is_empty()).map(|l| l.to_string()).collect()
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("发布时间"))
+        .unwrap()
+        + 1;
+    lines[start..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.to_string())
+        .collect()
 }
 
 /// The text a reader sees: tags dropped, then entities decoded.
@@ -23,7 +35,11 @@ fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn render() -> String {
@@ -35,7 +51,10 @@ fn prerendered_html_holds_every_heading_and_paragraph() {
     let html = render();
     let text = visible_text(&html);
     for line in seed_body_lines() {
-        assert!(text.contains(&line), "missing from prerendered HTML: {line}");
+        assert!(
+            text.contains(&line),
+            "missing from prerendered HTML: {line}"
+        );
     }
     assert!(html.contains("id=\"nanfen-2017-title\" class=\"gir-report__title\">南芬区2017年度政府信息公开工作报告</h1>"), "{html}");
     assert_eq!(html.matches("<h2 ").count(), 9, "nine section headings");
@@ -56,7 +75,10 @@ fn prerendered_html_escapes_the_reports_angle_brackets() {
 fn an_unknown_report_renders_an_error_not_a_blank_page() {
     let html = futures::executor::block_on(page::render_report("no-such-report"));
     assert!(html.contains("role=\"alert\""), "{html}");
-    assert!(visible_text(&html).contains("没有编号为“no-such-report”的报告(已内嵌:nanfen-2017)"), "{html}");
+    assert!(
+        visible_text(&html).contains("没有编号为“no-such-report”的报告(已内嵌:nanfen-2017)"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -68,16 +90,28 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         wasm: "viewer-1_bg.wasm".into(),
         favicon: "favicon.svg".into(),
     };
-    let html = page::document("标题", &page::mount_element("nanfen-2017", "<p>x</p>"), &assets);
+    let html = page::document(
+        "标题",
+        &page::mount_element("nanfen-2017", "<p>x</p>"),
+        &assets,
+    );
     assert!(!html.contains("=\"/"), "no absolute path: {html}");
     assert!(!html.contains("<style"), "no inline style element");
     for script in html.split("<script").skip(1) {
-        assert!(script.trim_start().starts_with("type=\"module\" src=\"./"), "external scripts only: {script}");
+        assert!(
+            script.trim_start().starts_with("type=\"module\" src=\"./"),
+            "external scripts only: {script}"
+        );
         assert!(script.contains("integrity=\"sha384-"), "{script}");
     }
     assert!(html.contains("integrity=\"sha384-"));
-    assert!(html.contains("<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\"><p>x</p></div>"));
-    assert_eq!(page::integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+    assert!(html.contains(
+        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\"><p>x</p></div>"
+    ));
+    assert_eq!(
+        page::integrity(b"abc"),
+        "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+    );
     assert_eq!(
         page::boot_module("viewer-1.js", "viewer-1_bg.wasm"),
         "import init from \"./viewer-1.js\";\ninit({ module_or_path: new URL(\"./viewer-1_bg.wasm\", import.meta.url) });\n"

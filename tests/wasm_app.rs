@@ -10,7 +10,13 @@ fn mount(report_id: &str) -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { report_id: report_id.to_string().into() }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            report_id: report_id.to_string().into(),
+        },
+    )
+    .render();
     root
 }
 
@@ -23,12 +29,25 @@ async fn app_renders_title_sections_and_charts() {
     let root = mount("nanfen-2017");
     next_frame().await;
     let title = root.query_selector("h1").unwrap().expect("title");
-    assert_eq!(title.text_content().unwrap(), "南芬区2017年度政府信息公开工作报告");
+    assert_eq!(
+        title.text_content().unwrap(),
+        "南芬区2017年度政府信息公开工作报告"
+    );
     let headings = root.query_selector_all("section > h2").unwrap();
     assert_eq!(headings.length(), 9);
-    assert_eq!(headings.item(3).unwrap().text_content().unwrap(), "五、推进“互联网+政务服务”工作情况");
-    assert_eq!(root.query_selector_all("figure.gir-chart svg[role=img]").unwrap().length(), 5);
-    let link = root.query_selector("figure#chart-published a[href='#sec-2-p1']").unwrap();
+    assert_eq!(
+        headings.item(3).unwrap().text_content().unwrap(),
+        "五、推进“互联网+政务服务”工作情况"
+    );
+    assert_eq!(
+        root.query_selector_all("figure.gir-chart svg[role=img]")
+            .unwrap()
+            .length(),
+        5
+    );
+    let link = root
+        .query_selector("figure#chart-published a[href='#sec-2-p1']")
+        .unwrap();
     assert!(link.is_some(), "each plotted figure links to its paragraph");
 }
 

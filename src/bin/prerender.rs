@@ -71,7 +71,10 @@ fn run(dir: &Path) -> Result<(), String> {
         &assets,
     );
     std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))?;
-    println!("prerender: wrote {} with report {report_id}", dir.join("index.html").display());
+    println!(
+        "prerender: wrote {} with report {report_id}",
+        dir.join("index.html").display()
+    );
     Ok(())
 }
 

@@ -13,11 +13,17 @@ fn main() {
         gloo::console::warn!("报告查看器:页面中没有 data-gir-viewer 元素");
     }
     for index in 0..mounts.length() {
-        let Some(element) = mounts.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(element) = mounts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
         let props = AppProps {
-            report_id: element.get_attribute("data-gir-report").unwrap_or_default().into(),
+            report_id: element
+                .get_attribute("data-gir-report")
+                .unwrap_or_default()
+                .into(),
         };
         let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
         if element.child_element_count() > 0 {

@@ -14,15 +14,23 @@ pub fn blocks_with_charts(report: &Rc<CompiledReport>, blocks: &[Block]) -> Html
     blocks
         .iter()
         .map(|block| {
-            let anchors: Vec<&str> = block.printed_paragraphs().into_iter().map(|(id, _)| id).collect();
+            let anchors: Vec<&str> = block
+                .printed_paragraphs()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
             let charts = report
                 .report
                 .charts
                 .iter()
                 .filter(|c| c.after == block.id() || anchors.contains(&c.after.as_str()))
                 .map(|chart| match chart.kind {
-                    ChartKind::Bars => html! { <ChartFigure report={report.clone()} chart={chart.clone()} /> },
-                    ChartKind::Facts => html! { <FactsFigure report={report.clone()} chart={chart.clone()} /> },
+                    ChartKind::Bars => {
+                        html! { <ChartFigure report={report.clone()} chart={chart.clone()} /> }
+                    }
+                    ChartKind::Facts => {
+                        html! { <FactsFigure report={report.clone()} chart={chart.clone()} /> }
+                    }
                 });
             html! {
                 <>
