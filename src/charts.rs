@@ -15,15 +15,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Width of the drawing in user units (the SVG scales to its container).
-pub const WIDTH: u32 = 560;
+pub const WIDTH: u32 = 360;
 const PAD: i32 = 12;
 /// Label and value text size in user units.
-pub const FONT_PX: f64 = 17.0;
-const NOTE_PX: f64 = 15.0;
+pub const FONT_PX: f64 = 16.0;
+const NOTE_PX: f64 = 14.0;
 const BAR_HEIGHT: i32 = 26;
 /// Label line, gap, bar, gap.
 const ROW_HEIGHT: i32 = 30 + BAR_HEIGHT + 14;
-const NOTE_LINE: i32 = 26;
+const NOTE_LINE: i32 = 22;
 /// The fading tail that marks a "余" (more than) value: three steps.
 const TAIL_STEP: i32 = 9;
 const TAIL_WIDTH: i32 = 3 * TAIL_STEP;
@@ -91,6 +91,7 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
             has_lower_bounds
                 .then(|| "“余”表示多于该数;条末渐淡部分表示实际数值未公布。".to_string()),
         )
+        .flat_map(|line| wrap(&line, NOTE_PX, WIDTH as f64 - 2.0 * PAD as f64))
         .collect();
     let plot_height = bars.len() as i32 * ROW_HEIGHT;
     let height = (PAD + plot_height + note_lines.len() as i32 * NOTE_LINE + PAD) as u32;
@@ -135,6 +136,12 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
                 [(PAD, bar_top), (PAD + length, bar_top + BAR_HEIGHT)],
                 BAR_COLOUR.filled(),
             ));
+            // The zero line the bar grows from, beside the bar only, so it never
+            // runs through the label above.
+            let _ = root.draw(&PathElement::new(
+                vec![(PAD, bar_top - 3), (PAD, bar_top + BAR_HEIGHT + 3)],
+                AXIS_COLOUR.stroke_width(2),
+            ));
             let mut value_x = PAD + length + 8;
             if figure.bound == Bound::MoreThan {
                 for step in 0..3 {
@@ -150,11 +157,6 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
             let value_y = bar_top + (BAR_HEIGHT - (FONT_PX * 1.2) as i32) / 2 + 1;
             place(&figure.display_value(), value_x, value_y, FONT_PX);
         }
-        // The zero line all bars grow from.
-        let _ = root.draw(&PathElement::new(
-            vec![(PAD, PAD + 28), (PAD, PAD + plot_height - 12)],
-            AXIS_COLOUR.stroke_width(2),
-        ));
         for (index, line) in note_lines.iter().enumerate() {
             let y = PAD + plot_height + index as i32 * NOTE_LINE;
             place(line, PAD, y, NOTE_PX);
@@ -166,6 +168,34 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
         height,
         texts,
     }
+}
+
+/// Breaks a line into lines no wider than `max_width`, preferring to break
+/// after Chinese punctuation; Chinese text may break between any two characters.
+pub fn wrap(text: &str, font_px: f64, max_width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for ch in text.chars() {
+        current.push(ch);
+        if text_width(&current, font_px) > max_width {
+            current.pop();
+            let split = current
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ';' | ',' | '。' | ':' | '、' | ';' | ','))
+                .map(|(i, c)| i + c.len_utf8())
+                .filter(|i| *i > current.len() / 3)
+                .last()
+                .unwrap_or(current.len());
+            let rest = current.split_off(split);
+            lines.push(std::mem::take(&mut current));
+            current = rest;
+            current.push(ch);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 fn text_style(px: f64, h: HPos) -> TextStyle<'static> {

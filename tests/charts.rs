@@ -84,7 +84,7 @@ fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
     .svg;
     assert!(
         svg.starts_with(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gir-chart__svg\" viewBox=\"0 0 560 "
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gir-chart__svg\" viewBox=\"0 0 360 "
         ),
         "{svg}"
     );
@@ -159,4 +159,14 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
         .unwrap();
     let plain = bar_chart(exact, &figures(&report, &exact.figures), &[]).svg;
     assert!(!plain.contains("“余”表示"), "no legend without 余 values");
+}
+
+#[test]
+fn long_notes_wrap_after_punctuation_within_the_width() {
+    let lines = gir::charts::wrap("“余”表示多于该数;条末渐淡部分表示实际数值未公布。", 14.0, 336.0);
+    assert_eq!(lines, ["“余”表示多于该数;", "条末渐淡部分表示实际数值未公布。"]);
+    let long = "一".repeat(50);
+    let lines = gir::charts::wrap(&long, 16.0, 336.0);
+    assert_eq!(lines.concat(), long, "nothing lost");
+    assert!(lines.iter().all(|l| gir::charts::text_width(l, 16.0) <= 336.0));
 }

@@ -43,6 +43,7 @@ export function launchBrowser(options = {}) {
  *   pageErrors:      uncaught exceptions
  *   failedRequests:  requests that failed at network level, or answered with status >= 400
  *   foreignRequests: every request whose origin differs from the page's origin
+ *   blockedScripts:  (JS disabled only) script fetches Chromium refused because JS is off
  * }
  * Returns { page, context, problems, close }.
  */
@@ -60,6 +61,7 @@ export async function openPage(
     pageErrors: [],
     failedRequests: [],
     foreignRequests: [],
+    blockedScripts: [], // only with javaScriptEnabled: false (not a problem)
   };
 
   const describeLocation = (msg) => {
@@ -83,7 +85,14 @@ export async function openPage(
     if (origin !== pageOrigin) problems.foreignRequests.push(`${req.method()} ${u}`);
   });
   page.on('requestfailed', (req) => {
-    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+    const reason = req.failure()?.errorText ?? 'failed';
+    // With JavaScript disabled Chromium refuses script fetches (e.g. <link rel="modulepreload">)
+    // and reports them as blocked by "csp": expected, not a defect of the page.
+    if (!javaScriptEnabled && reason === 'csp' && req.resourceType() === 'script') {
+      problems.blockedScripts.push(req.url());
+      return;
+    }
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${reason}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
