@@ -163,10 +163,19 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
 
 #[test]
 fn long_notes_wrap_after_punctuation_within_the_width() {
-    let lines = gir::charts::wrap("“余”表示多于该数;条末渐淡部分表示实际数值未公布。", 14.0, 336.0);
-    assert_eq!(lines, ["“余”表示多于该数;", "条末渐淡部分表示实际数值未公布。"]);
+    let lines = gir::charts::wrap(
+        "“余”表示多于该数;条末渐淡部分表示实际数值未公布。",
+        14.0,
+        336.0,
+    );
+    assert_eq!(
+        lines,
+        ["“余”表示多于该数;", "条末渐淡部分表示实际数值未公布。"]
+    );
     let long = "一".repeat(50);
     let lines = gir::charts::wrap(&long, 16.0, 336.0);
     assert_eq!(lines.concat(), long, "nothing lost");
-    assert!(lines.iter().all(|l| gir::charts::text_width(l, 16.0) <= 336.0));
+    assert!(lines
+        .iter()
+        .all(|l| gir::charts::text_width(l, 16.0) <= 336.0));
 }

@@ -1,5 +1,6 @@
 //! Browser entry: hydrates every prerendered mount element, or renders into an
-//! empty one. `<div data-gir-viewer data-gir-report="nanfen-2017">`.
+//! empty one. `<div data-gir-viewer data-gir-report="nanfen-2017">`. When done,
+//! each mount carries `data-gir-state="hydrated"` (or `"rendered"`).
 
 use gir::app::{App, AppProps};
 use wasm_bindgen::JsCast;
@@ -26,10 +27,15 @@ fn main() {
                 .into(),
         };
         let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
-        if element.child_element_count() > 0 {
+        // Yew runs the first render synchronously, so once these calls return
+        // the mount is live; the attribute lets tests and the benchmark see it.
+        let state = if element.child_element_count() > 0 {
             renderer.hydrate();
+            "hydrated"
         } else {
             renderer.render();
-        }
+            "rendered"
+        };
+        let _ = element.set_attribute("data-gir-state", state);
     }
 }

@@ -37,7 +37,11 @@ pub fn FactsFigure(props: &FactsFigureProps) -> Html {
     let chart = &props.chart;
     let report = &props.report.report;
     let caption_id = format!("{}-caption", chart.id);
-    let figures = chart.figures.iter().chain(&chart.notes).filter_map(|id| report.figure(id));
+    let figures = chart
+        .figures
+        .iter()
+        .chain(&chart.notes)
+        .filter_map(|id| report.figure(id));
     html! {
         <figure class="gir-facts" id={chart.id.clone()} aria-labelledby={caption_id.clone()}>
             <figcaption class="gir-facts__caption" id={caption_id}>{ chart.title.clone() }</figcaption>
