@@ -247,9 +247,9 @@ if (isMain) {
     log: true,
   });
   console.log(`serving ${path.resolve(dir)} at ${url}  (Ctrl-C to stop)`);
-  const stop = async () => {
-    await close();
-    process.exit(0);
+  const stop = () => {
+    setTimeout(() => process.exit(0), 500).unref();
+    close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

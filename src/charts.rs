@@ -181,10 +181,15 @@ pub fn wrap(text: &str, font_px: f64, max_width: f64) -> Vec<String> {
             current.pop();
             let split = current
                 .char_indices()
-                .filter(|(_, c)| matches!(c, ';' | ',' | '。' | ':' | '、' | ';' | ','))
+                .rev()
+                .filter(|(_, c)| {
+                    matches!(
+                        c,
+                        ';' | ',' | ':' | '。' | '、' | '\u{FF1B}' | '\u{FF0C}' | '\u{FF1A}'
+                    )
+                })
                 .map(|(i, c)| i + c.len_utf8())
-                .filter(|i| *i > current.len() / 3)
-                .last()
+                .find(|i| *i > current.len() / 3)
                 .unwrap_or(current.len());
             let rest = current.split_off(split);
             lines.push(std::mem::take(&mut current));

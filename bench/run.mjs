@@ -1,0 +1,395 @@
+#!/usr/bin/env node
+// Load and interaction benchmark: the hydrating Yew viewer (dist/) against a plain
+// static copy of the same prerendered page (no scripts). See bench/README.md.
+//
+//   node bench/run.mjs [--runs N]        (or: npm run bench; N defaults to 5)
+//
+// Benchmarks dist/ (or $GIR_DIST_DIR, like the e2e tests); run scripts/build first.
+// Prints one Markdown table per network/CPU profile and writes the same text to
+// bench/out/latest.md. Always exits 0 when the measurements could be taken, even if
+// a target is missed: it is a benchmark, not a test.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../scripts/static-server.mjs';
+import { launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(benchDir, 'out');
+const staticDir = path.join(outDir, 'static');
+
+const LAST_HEADING_ID = 'sec-9-heading';
+const JUMP_LINK = 'nav.gir-toc a[href="#sec-5"]';
+const JUMP_TARGET_ID = 'sec-5';
+const FONT_BUTTONS = '[role="group"][aria-label="字体"] button';
+const FRAME_BUDGET_MS = 16;
+const LOAD_TIMEOUT_MS = 120_000;
+
+const PROFILES = [
+  {
+    name: 'slow mobile',
+    description: '150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, 360×740',
+    viewport: { width: 360, height: 740 },
+    // Throughputs are in bytes per second.
+    network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
+    cpuRate: 4,
+  },
+  {
+    name: 'unthrottled',
+    description: 'no network or CPU throttling, 1280×900',
+    viewport: { width: 1280, height: 900 },
+    network: null,
+    cpuRate: 1,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Baseline: the same prerendered HTML without any script
+
+/**
+ * Write bench/out/static/: the built index.html without <script> elements, modulepreload
+ * and preload links, plus the local files its remaining <link>s use (CSS, favicon).
+ */
+function writeStaticBaseline() {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const stripped = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/gi, '')
+    .replace(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>\s*/gi, '');
+  if (/<script\b|\.wasm\b|rel=["']?(?:modulepreload|preload)/i.test(stripped)) {
+    throw new Error('static baseline still references scripts or preloads');
+  }
+  fs.rmSync(staticDir, { recursive: true, force: true });
+  fs.mkdirSync(staticDir, { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), stripped);
+  for (const [, href] of stripped.matchAll(/<link\b[^>]*\bhref=["']\.?\/?([^"':?#]+)["']/gi)) {
+    fs.copyFileSync(path.join(distDir, href), path.join(staticDir, path.basename(href)));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// In-page probes (serialised into the page by Playwright; no closures over Node code)
+
+/**
+ * Installed in every page before any page script runs.
+ *
+ * window.__benchWhenPainted(condition, timeoutMs) resolves with performance.now() once
+ * the first animation frame in which condition() holds has been rendered, or with null
+ * after timeoutMs. condition() is checked in requestAnimationFrame callbacks; the time
+ * is taken in a task posted from that callback, which runs after the frame's style,
+ * layout and paint (a rAF callback alone runs before them, and that rendering can take
+ * hundreds of ms for this page on a throttled CPU).
+ *
+ * window.__bench collects load times relative to navigation start:
+ *   textVisible: the last section heading exists, has a non-zero box, and the frame
+ *                that lays it out has been painted;
+ *   interactive: the viewer mount first carries data-gir-state="hydrated".
+ */
+function installProbes({ headingId }) {
+  const whenPainted = (condition, timeoutMs = Infinity) =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const onFrame = () => {
+        if (condition()) {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(null);
+        } else if (performance.now() - t0 > timeoutMs) {
+          resolve(null);
+        } else {
+          requestAnimationFrame(onFrame);
+        }
+      };
+      requestAnimationFrame(onFrame);
+    });
+  window.__benchWhenPainted = whenPainted;
+
+  const bench = (window.__bench = { textVisible: null, interactive: null });
+
+  const headingAdded = new MutationObserver(() => {
+    const heading = document.getElementById(headingId);
+    if (!heading) return;
+    headingAdded.disconnect();
+    whenPainted(() => {
+      const box = heading.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    }).then((t) => (bench.textVisible = t));
+  });
+  headingAdded.observe(document, { childList: true, subtree: true });
+
+  const hydrated = new MutationObserver(() => {
+    if (document.querySelector('[data-gir-viewer][data-gir-state="hydrated"]')) {
+      hydrated.disconnect();
+      bench.interactive = performance.now();
+    }
+  });
+  hydrated.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-gir-state'] });
+}
+
+/**
+ * Click the TOC link; resolve with the ms from the click until the first frame in which
+ * the target section sits at the top of the viewport (within 2 px of its
+ * scroll-margin-top, or the page is scrolled as far as it goes) has been painted.
+ */
+async function clickTocLink({ linkSelector, targetId }) {
+  const link = document.querySelector(linkSelector);
+  const target = document.getElementById(targetId);
+  if (!link || !target) throw new Error(`missing ${linkSelector} or #${targetId}`);
+  const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+  const atTop = () =>
+    Math.abs(target.getBoundingClientRect().top - margin) <= 2 ||
+    window.scrollY >= document.documentElement.scrollHeight - window.innerHeight - 1;
+  const t0 = performance.now();
+  link.click();
+  const t1 = await window.__benchWhenPainted(atTop, 5000);
+  if (t1 === null) throw new Error(`#${targetId} did not reach the top within 5 s`);
+  return t1 - t0;
+}
+
+/**
+ * Click the 字体 button labelled `label`; resolve with the ms from the click until the
+ * first frame after the root element's computed font-size changed has been painted,
+ * or null if there is no such button or the font-size did not change within timeoutMs.
+ */
+async function clickFontButton({ selector, label, timeoutMs }) {
+  const button = [...document.querySelectorAll(selector)].find((b) => b.textContent.trim() === label);
+  if (!button) return null;
+  const root = document.documentElement;
+  const before = getComputedStyle(root).fontSize;
+  const t0 = performance.now();
+  button.click();
+  const t1 = await window.__benchWhenPainted(() => getComputedStyle(root).fontSize !== before, timeoutMs);
+  return t1 === null ? null : t1 - t0;
+}
+
+/** Let two frames pass, so that the page has settled before the next timed action. */
+const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+// ---------------------------------------------------------------------------
+// Browser-side measurement
+
+/** New cold context + page with the probes installed and the profile's viewport, network and CPU throttling applied. */
+async function openProfiledPage(browser, profile) {
+  const context = await browser.newContext({ viewport: profile.viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript(installProbes, { headingId: LAST_HEADING_ID });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
+  return { context, page, cdp };
+}
+
+/** One cold load of `url`: { textVisible, fcp, interactive, bytes }. */
+async function measureLoad(browser, url, profile, { isViewer }) {
+  const { context, page, cdp } = await openProfiledPage(browser, profile);
+  try {
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    // Poll on a timer, not on animation frames, so the wait adds no rendering work.
+    await page.waitForFunction(
+      (viewer) => window.__bench.textVisible !== null && (!viewer || window.__bench.interactive !== null),
+      isViewer,
+      { polling: 50, timeout: LOAD_TIMEOUT_MS },
+    );
+    await page.waitForLoadState('networkidle'); // late requests (favicon) count towards bytes
+    const times = await page.evaluate(() => ({
+      textVisible: window.__bench.textVisible,
+      interactive: window.__bench.interactive,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
+    return { ...times, interactive: isViewer ? times.interactive : null, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Interaction timings on one hydrated viewer page: { jump: number[], fontSize: number[] | string }. */
+async function measureInteractions(browser, url, profile, runs) {
+  const { context, page } = await openProfiledPage(browser, profile);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await page.waitForSelector('[data-gir-viewer][data-gir-state="hydrated"]', { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle');
+
+    const jump = [];
+    for (let i = 0; i < runs; i++) {
+      // Start each run from the top, without a :target, after the page has settled.
+      await page.evaluate(() => {
+        history.replaceState(null, '', location.pathname + location.search);
+        window.scrollTo(0, 0);
+      });
+      await page.evaluate(nextFrames);
+      jump.push(await page.evaluate(clickTocLink, { linkSelector: JUMP_LINK, targetId: JUMP_TARGET_ID }));
+    }
+
+    const labels = await page.evaluate(
+      (sel) => [...document.querySelectorAll(sel)].map((b) => b.textContent.trim()),
+      FONT_BUTTONS,
+    );
+    if (!labels.includes('大')) return { jump, fontSize: 'n/a (no 字体 control)' };
+    const fontSize = [];
+    for (let i = 0; i < runs; i++) {
+      // Reset to the small size (untimed) so that every timed 大 click changes the size.
+      if (labels.includes('小')) {
+        await page.evaluate(clickFontButton, { selector: FONT_BUTTONS, label: '小', timeoutMs: 100 });
+        await page.evaluate(nextFrames);
+      }
+      const ms = await page.evaluate(clickFontButton, { selector: FONT_BUTTONS, label: '大', timeoutMs: 2000 });
+      if (ms === null) return { jump, fontSize: 'n/a (大 did not change the root font-size)' };
+      fontSize.push(ms);
+    }
+    return { jump, fontSize };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Statistics and report
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const ms = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+const frameMs = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const kB = (s) => `${(s.median / 1000).toFixed(1)} kB`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+/** Markdown table rows for one profile, and the list of { name, ok } target checks. */
+function profileTable(profile, viewerLoads, staticLoads, interactions) {
+  const pick = (loads, key) => stats(loads.map((l) => l[key]));
+  const v = { text: pick(viewerLoads, 'textVisible'), fcp: pick(viewerLoads, 'fcp'), bytes: pick(viewerLoads, 'bytes') };
+  const s = { text: pick(staticLoads, 'textVisible'), fcp: pick(staticLoads, 'fcp'), bytes: pick(staticLoads, 'bytes') };
+  const interactive = pick(viewerLoads, 'interactive');
+  const checks = [];
+  const check = (name, ok) => {
+    checks.push({ name: `${name} (${profile.name})`, ok });
+    return verdict(ok);
+  };
+
+  const rows = [
+    [
+      'text visible (last heading painted)',
+      ms(v.text),
+      ms(s.text),
+      ratio(v.text.median, s.text.median),
+      '≤ 1.15× static',
+      check('text visible', v.text.median <= 1.15 * s.text.median),
+    ],
+    ['first contentful paint', ms(v.fcp), ms(s.fcp), ratio(v.fcp.median, s.fcp.median), '—', '—'],
+    [
+      'interactive (hydrated)',
+      ms(interactive),
+      '—',
+      `${ratio(interactive.median, s.text.median)} static text visible`,
+      '≤ 2× static text visible',
+      check('interactive', interactive.median <= 2 * s.text.median),
+    ],
+    ['bytes transferred', kB(v.bytes), kB(s.bytes), ratio(v.bytes.median, s.bytes.median), '—', '—'],
+  ];
+  const jump = stats(interactions.jump);
+  rows.push([
+    'jump to section (TOC click → painted)',
+    frameMs(jump),
+    '—',
+    '—',
+    `< ${FRAME_BUDGET_MS} ms`,
+    check('jump to section', jump.median < FRAME_BUDGET_MS),
+  ]);
+  if (typeof interactions.fontSize === 'string') {
+    rows.push(['font size (大 click → painted)', interactions.fontSize, '—', '—', `< ${FRAME_BUDGET_MS} ms`, '—']);
+  } else {
+    const font = stats(interactions.fontSize);
+    rows.push([
+      'font size (大 click → painted)',
+      frameMs(font),
+      '—',
+      '—',
+      `< ${FRAME_BUDGET_MS} ms`,
+      check('font size', font.median < FRAME_BUDGET_MS),
+    ]);
+  }
+
+  const table = [
+    '| metric | viewer | static page | ratio | target | result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  return { table, checks };
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`${path.join(distDir, 'index.html')} is missing: run scripts/build first`);
+
+  const started = Date.now();
+  writeStaticBaseline();
+  const viewerServer = await startServer({ root: distDir, compress: true });
+  const staticServer = await startServer({ root: staticDir, compress: true });
+  const browser = await launchBrowser();
+  const chromiumVersion = browser.version();
+  const viewerBuild = fs.readdirSync(distDir).find((f) => /^viewer-.*\.js$/.test(f));
+
+  const sections = [];
+  const checks = [];
+  try {
+    for (const profile of PROFILES) {
+      const viewerLoads = [];
+      const staticLoads = [];
+      // Alternate A B A B … so that drift on the machine hits both pages alike.
+      for (let i = 0; i < runs; i++) {
+        viewerLoads.push(await measureLoad(browser, viewerServer.url, profile, { isViewer: true }));
+        staticLoads.push(await measureLoad(browser, staticServer.url, profile, { isViewer: false }));
+        process.stderr.write(`${profile.name}: load ${i + 1}/${runs}\n`);
+      }
+      const interactions = await measureInteractions(browser, viewerServer.url, profile, runs);
+      process.stderr.write(`${profile.name}: interactions done\n`);
+      const result = profileTable(profile, viewerLoads, staticLoads, interactions);
+      sections.push(`## ${profile.name} — ${profile.description}`, '', ...result.table, '');
+      checks.push(...result.checks);
+    }
+  } finally {
+    await browser.close();
+    await viewerServer.close();
+    await staticServer.close();
+  }
+
+  const failed = checks.filter((c) => !c.ok);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const markdown = [
+    `# Viewer benchmark, ${new Date().toISOString()}`,
+    '',
+    `Runs: ${runs} cold loads per page and profile (viewer and static page alternating, fresh browser context each), ` +
+      `${runs} repetitions per interaction. Values: median (min–max). ` +
+      `Chromium ${chromiumVersion}, viewer build ${viewerBuild}. Took ${seconds} s.`,
+    '',
+    ...sections,
+    failed.length === 0
+      ? `**Summary: all ${checks.length} targets met.**`
+      : `**Summary: ${checks.length - failed.length}/${checks.length} targets met; missed: ${failed.map((c) => c.name).join(', ')}.**`,
+    '',
+  ].join('\n');
+
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
