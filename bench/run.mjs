@@ -18,6 +18,7 @@ import { launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(benchDir, 'out');
+const viewerDir = path.join(outDir, 'viewer');
 const staticDir = path.join(outDir, 'static');
 
 const LAST_HEADING_ID = 'sec-9-heading';
@@ -27,44 +28,47 @@ const FONT_BUTTONS = '[role="group"][aria-label="字体"] button';
 const FRAME_BUDGET_MS = 16;
 const LOAD_TIMEOUT_MS = 120_000;
 
-const PROFILES = [
-  {
-    name: 'slow mobile',
-    description: '150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, 360×740',
-    viewport: { width: 360, height: 740 },
-    // Throughputs are in bytes per second.
-    network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
-    cpuRate: 4,
-  },
-  {
-    name: 'unthrottled',
-    description: 'no network or CPU throttling, 1280×900',
-    viewport: { width: 1280, height: 900 },
-    network: null,
-    cpuRate: 1,
-  },
-];
+const SLOW_MOBILE = {
+  name: 'slow mobile',
+  description: '150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, 360×740',
+  viewport: { width: 360, height: 740 },
+  // Throughputs are in bytes per second.
+  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
+  cpuRate: 4,
+};
+const UNTHROTTLED = {
+  name: 'unthrottled',
+  description: 'no network or CPU throttling, 1280×900',
+  viewport: { width: 1280, height: 900 },
+  network: null,
+  cpuRate: 1,
+};
+const PROFILES = [SLOW_MOBILE, UNTHROTTLED];
 
 // ---------------------------------------------------------------------------
-// Baseline: the same prerendered HTML without any script
+// The two sites: the viewer build and the same prerendered HTML without any script
 
 /**
- * Write bench/out/static/: the built index.html without <script> elements, modulepreload
- * and preload links, plus the local files its remaining <link>s use (CSS, favicon).
+ * Snapshot the build into bench/out/viewer/ (so that a rebuild of dist/ during the run
+ * cannot mix two builds) and write the baseline into bench/out/static/: the same
+ * index.html without <script> elements, modulepreload and preload links, plus the local
+ * files its remaining <link>s use (stylesheet, favicon).
  */
-function writeStaticBaseline() {
-  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+function prepareSites() {
+  for (const dir of [viewerDir, staticDir]) fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(distDir, viewerDir, { recursive: true });
+
+  const html = fs.readFileSync(path.join(viewerDir, 'index.html'), 'utf8');
   const stripped = html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/gi, '')
     .replace(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>\s*/gi, '');
   if (/<script\b|\.wasm\b|rel=["']?(?:modulepreload|preload)/i.test(stripped)) {
     throw new Error('static baseline still references scripts or preloads');
   }
-  fs.rmSync(staticDir, { recursive: true, force: true });
   fs.mkdirSync(staticDir, { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), stripped);
   for (const [, href] of stripped.matchAll(/<link\b[^>]*\bhref=["']\.?\/?([^"':?#]+)["']/gi)) {
-    fs.copyFileSync(path.join(distDir, href), path.join(staticDir, path.basename(href)));
+    fs.copyFileSync(path.join(viewerDir, href), path.join(staticDir, path.basename(href)));
   }
 }
 
@@ -72,38 +76,57 @@ function writeStaticBaseline() {
 // In-page probes (serialised into the page by Playwright; no closures over Node code)
 
 /**
- * Installed in every page before any page script runs.
+ * Installed in every page before any page script runs. Times are performance.now()
+ * values, i.e. ms since navigation start.
  *
- * window.__benchWhenPainted(condition, timeoutMs) resolves with performance.now() once
- * the first animation frame in which condition() holds has been rendered, or with null
- * after timeoutMs. condition() is checked in requestAnimationFrame callbacks; the time
- * is taken in a task posted from that callback, which runs after the frame's style,
- * layout and paint (a rAF callback alone runs before them, and that rendering can take
- * hundreds of ms for this page on a throttled CPU).
+ * "Painted" below means: the frame's style, layout and paint have run. A task posted
+ * from a requestAnimationFrame callback runs right after that frame's rendering (a rAF
+ * callback alone runs before it, and for this page the rendering can take hundreds of
+ * ms on a throttled CPU).
  *
- * window.__bench collects load times relative to navigation start:
- *   textVisible: the last section heading exists, has a non-zero box, and the frame
- *                that lays it out has been painted;
+ * window.__bench collects the load times:
+ *   textVisible: the first frame in which the last section heading exists and has a
+ *                non-zero box has been painted;
  *   interactive: the viewer mount first carries data-gir-state="hydrated".
+ *
+ * window.__benchTimeAction(action, condition, timeoutMs) runs action() at the start of
+ * a frame (in a rAF callback) and resolves with the ms until the first frame in which
+ * condition() holds has been painted, or null after timeoutMs. An effect applied
+ * synchronously or in a microtask is rendered in that same frame, so the result is the
+ * action's own work plus that frame's rendering, free of the random wait for the next
+ * vsync; an effect that misses the frame costs at least one more frame interval.
  */
 function installProbes({ headingId }) {
+  // Resolves with the time of the first task after the current frame's rendering.
+  const afterRender = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+
+  // Resolves once the first frame in which condition() holds has been painted.
   const whenPainted = (condition, timeoutMs = Infinity) =>
     new Promise((resolve) => {
       const t0 = performance.now();
       const onFrame = () => {
-        if (condition()) {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now());
-          channel.port2.postMessage(null);
-        } else if (performance.now() - t0 > timeoutMs) {
-          resolve(null);
-        } else {
-          requestAnimationFrame(onFrame);
-        }
+        if (condition()) afterRender().then(resolve);
+        else if (performance.now() - t0 > timeoutMs) resolve(null);
+        else requestAnimationFrame(onFrame);
       };
       requestAnimationFrame(onFrame);
     });
-  window.__benchWhenPainted = whenPainted;
+
+  window.__benchTimeAction = (action, condition, timeoutMs) =>
+    new Promise((resolve) =>
+      requestAnimationFrame(async () => {
+        const t0 = performance.now();
+        action();
+        let t1 = await afterRender();
+        if (!condition()) t1 = await whenPainted(condition, timeoutMs);
+        resolve(t1 === null ? null : t1 - t0);
+      }),
+    );
 
   const bench = (window.__bench = { textVisible: null, interactive: null });
 
@@ -128,9 +151,9 @@ function installProbes({ headingId }) {
 }
 
 /**
- * Click the TOC link; resolve with the ms from the click until the first frame in which
- * the target section sits at the top of the viewport (within 2 px of its
- * scroll-margin-top, or the page is scrolled as far as it goes) has been painted.
+ * Click the TOC link (at the start of a frame); resolve with the ms until the target
+ * section sits at the top of the viewport (within 2 px of its scroll-margin-top, or the
+ * page is scrolled as far as it goes) in a painted frame.
  */
 async function clickTocLink({ linkSelector, targetId }) {
   const link = document.querySelector(linkSelector);
@@ -140,27 +163,22 @@ async function clickTocLink({ linkSelector, targetId }) {
   const atTop = () =>
     Math.abs(target.getBoundingClientRect().top - margin) <= 2 ||
     window.scrollY >= document.documentElement.scrollHeight - window.innerHeight - 1;
-  const t0 = performance.now();
-  link.click();
-  const t1 = await window.__benchWhenPainted(atTop, 5000);
-  if (t1 === null) throw new Error(`#${targetId} did not reach the top within 5 s`);
-  return t1 - t0;
+  const ms = await window.__benchTimeAction(() => link.click(), atTop, 5000);
+  if (ms === null) throw new Error(`#${targetId} did not reach the top within 5 s`);
+  return ms;
 }
 
 /**
- * Click the 字体 button labelled `label`; resolve with the ms from the click until the
- * first frame after the root element's computed font-size changed has been painted,
- * or null if there is no such button or the font-size did not change within timeoutMs.
+ * Click the 字体 button labelled `label` (at the start of a frame); resolve with the ms
+ * until a painted frame shows the root element with a different computed font-size, or
+ * null if there is no such button or the font-size did not change within timeoutMs.
  */
 async function clickFontButton({ selector, label, timeoutMs }) {
   const button = [...document.querySelectorAll(selector)].find((b) => b.textContent.trim() === label);
   if (!button) return null;
   const root = document.documentElement;
   const before = getComputedStyle(root).fontSize;
-  const t0 = performance.now();
-  button.click();
-  const t1 = await window.__benchWhenPainted(() => getComputedStyle(root).fontSize !== before, timeoutMs);
-  return t1 === null ? null : t1 - t0;
+  return window.__benchTimeAction(() => button.click(), () => getComputedStyle(root).fontSize !== before, timeoutMs);
 }
 
 /** Let two frames pass, so that the page has settled before the next timed action. */
@@ -334,19 +352,25 @@ async function main() {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
-  if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`${path.join(distDir, 'index.html')} is missing: run scripts/build first`);
+  const distIndex = path.join(distDir, 'index.html');
+  if (!fs.existsSync(distIndex)) throw new Error(`${distIndex} is missing: run scripts/build first`);
 
   const started = Date.now();
-  writeStaticBaseline();
-  const viewerServer = await startServer({ root: distDir, compress: true });
+  prepareSites();
+  const viewerServer = await startServer({ root: viewerDir, compress: true });
   const staticServer = await startServer({ root: staticDir, compress: true });
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
-  const viewerBuild = fs.readdirSync(distDir).find((f) => /^viewer-.*\.js$/.test(f));
+  const viewerBuild = fs.readdirSync(viewerDir).find((f) => /^viewer-.*\.js$/.test(f));
 
   const sections = [];
   const checks = [];
   try {
+    // One untimed load of each page first, so that one-time costs of the machine (OS file
+    // cache, fonts, browser warm-up) do not land on the first measured run.
+    await measureLoad(browser, viewerServer.url, UNTHROTTLED, { isViewer: true });
+    await measureLoad(browser, staticServer.url, UNTHROTTLED, { isViewer: false });
+
     for (const profile of PROFILES) {
       const viewerLoads = [];
       const staticLoads = [];
