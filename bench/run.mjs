@@ -10,8 +10,10 @@
 // a target is missed: it is a benchmark, not a test.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/static-server.mjs';
 import { launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
@@ -27,6 +29,7 @@ const JUMP_TARGET_ID = 'sec-5';
 const FONT_BUTTONS = '[role="group"][aria-label="字体"] button';
 const FRAME_BUDGET_MS = 16;
 const LOAD_TIMEOUT_MS = 120_000;
+const QUIET_MS = 500; // the network counts as done after this long without activity
 
 const SLOW_MOBILE = {
   name: 'slow mobile',
@@ -118,13 +121,18 @@ function installProbes({ headingId }) {
     });
 
   window.__benchTimeAction = (action, condition, timeoutMs) =>
-    new Promise((resolve) =>
-      requestAnimationFrame(async () => {
+    new Promise((resolve, reject) =>
+      requestAnimationFrame(() => {
         const t0 = performance.now();
-        action();
-        let t1 = await afterRender();
-        if (!condition()) t1 = await whenPainted(condition, timeoutMs);
-        resolve(t1 === null ? null : t1 - t0);
+        try {
+          action();
+        } catch (err) {
+          reject(err);
+          return;
+        }
+        afterRender()
+          .then((t1) => (condition() ? t1 : whenPainted(condition, timeoutMs)))
+          .then((t1) => resolve(t1 === null ? null : t1 - t0));
       }),
     );
 
@@ -170,15 +178,17 @@ async function clickTocLink({ linkSelector, targetId }) {
 
 /**
  * Click the 字体 button labelled `label` (at the start of a frame); resolve with the ms
- * until a painted frame shows the root element with a different computed font-size, or
- * null if there is no such button or the font-size did not change within timeoutMs.
+ * until a painted frame shows the report text (element #textId) at a different computed
+ * font-size, or null if there is no such button or the size did not change within
+ * timeoutMs. The report text is watched rather than <html>, so that the control may
+ * scale either the root or only the report.
  */
-async function clickFontButton({ selector, label, timeoutMs }) {
+async function clickFontButton({ selector, label, textId, timeoutMs }) {
   const button = [...document.querySelectorAll(selector)].find((b) => b.textContent.trim() === label);
   if (!button) return null;
-  const root = document.documentElement;
-  const before = getComputedStyle(root).fontSize;
-  return window.__benchTimeAction(() => button.click(), () => getComputedStyle(root).fontSize !== before, timeoutMs);
+  const text = document.getElementById(textId);
+  const before = getComputedStyle(text).fontSize;
+  return window.__benchTimeAction(() => button.click(), () => getComputedStyle(text).fontSize !== before, timeoutMs);
 }
 
 /** Let two frames pass, so that the page has settled before the next timed action. */
@@ -187,26 +197,64 @@ const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestA
 // ---------------------------------------------------------------------------
 // Browser-side measurement
 
-/** New cold context + page with the probes installed and the profile's viewport, network and CPU throttling applied. */
+/**
+ * Follow the page's requests over CDP: `bytes` sums Network.loadingFinished
+ * encodedDataLength (compressed body plus headers) over all requests; quiet() waits
+ * until no request is in flight and none started or ended for QUIET_MS. (Playwright's
+ * "networkidle" did not reliably wait for the favicon, requested after the load event.)
+ */
+function trackNetwork(cdp) {
+  const inFlight = new Set();
+  let bytes = 0;
+  let lastActivity = Date.now();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    inFlight.add(e.requestId);
+    lastActivity = Date.now();
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    inFlight.delete(e.requestId);
+    bytes += e.encodedDataLength;
+    lastActivity = Date.now();
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    inFlight.delete(e.requestId);
+    lastActivity = Date.now();
+  });
+  return {
+    get bytes() {
+      return bytes;
+    },
+    async quiet() {
+      const deadline = Date.now() + LOAD_TIMEOUT_MS;
+      while (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) {
+        if (Date.now() > deadline) throw new Error(`network not quiet after ${LOAD_TIMEOUT_MS} ms`);
+        await sleep(50);
+      }
+    },
+  };
+}
+
+/**
+ * A new browser context (cold cache, own connections) and page, with the probes
+ * installed, the network followed, and the profile's viewport, network and CPU
+ * throttling applied.
+ */
 async function openProfiledPage(browser, profile) {
   const context = await browser.newContext({ viewport: profile.viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.addInitScript(installProbes, { headingId: LAST_HEADING_ID });
   const cdp = await context.newCDPSession(page);
+  const network = trackNetwork(cdp);
   await cdp.send('Network.enable');
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
-  return { context, page, cdp };
+  return { context, page, network };
 }
 
-/** One cold load of `url`: { textVisible, fcp, interactive, bytes }. */
+/** One cold load of `url`: { textVisible, fcp, interactive (null unless hydrated), bytes }. */
 async function measureLoad(browser, url, profile, { isViewer }) {
-  const { context, page, cdp } = await openProfiledPage(browser, profile);
+  const { context, page, network } = await openProfiledPage(browser, profile);
   try {
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => {
-      bytes += e.encodedDataLength;
-    });
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     // Poll on a timer, not on animation frames, so the wait adds no rendering work.
     await page.waitForFunction(
@@ -214,13 +262,13 @@ async function measureLoad(browser, url, profile, { isViewer }) {
       isViewer,
       { polling: 50, timeout: LOAD_TIMEOUT_MS },
     );
-    await page.waitForLoadState('networkidle'); // late requests (favicon) count towards bytes
+    await network.quiet(); // late requests (favicon) count towards bytes
     const times = await page.evaluate(() => ({
       textVisible: window.__bench.textVisible,
       interactive: window.__bench.interactive,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     }));
-    return { ...times, interactive: isViewer ? times.interactive : null, bytes };
+    return { ...times, bytes: network.bytes };
   } finally {
     await context.close();
   }
@@ -228,11 +276,11 @@ async function measureLoad(browser, url, profile, { isViewer }) {
 
 /** Interaction timings on one hydrated viewer page: { jump: number[], fontSize: number[] | string }. */
 async function measureInteractions(browser, url, profile, runs) {
-  const { context, page } = await openProfiledPage(browser, profile);
+  const { context, page, network } = await openProfiledPage(browser, profile);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await page.waitForSelector('[data-gir-viewer][data-gir-state="hydrated"]', { timeout: LOAD_TIMEOUT_MS });
-    await page.waitForLoadState('networkidle');
+    await network.quiet();
 
     const jump = [];
     for (let i = 0; i < runs; i++) {
@@ -250,15 +298,16 @@ async function measureInteractions(browser, url, profile, runs) {
       FONT_BUTTONS,
     );
     if (!labels.includes('大')) return { jump, fontSize: 'n/a (no 字体 control)' };
+    const fontClick = { selector: FONT_BUTTONS, textId: LAST_HEADING_ID };
     const fontSize = [];
     for (let i = 0; i < runs; i++) {
       // Reset to the small size (untimed) so that every timed 大 click changes the size.
       if (labels.includes('小')) {
-        await page.evaluate(clickFontButton, { selector: FONT_BUTTONS, label: '小', timeoutMs: 100 });
+        await page.evaluate(clickFontButton, { ...fontClick, label: '小', timeoutMs: 100 });
         await page.evaluate(nextFrames);
       }
-      const ms = await page.evaluate(clickFontButton, { selector: FONT_BUTTONS, label: '大', timeoutMs: 2000 });
-      if (ms === null) return { jump, fontSize: 'n/a (大 did not change the root font-size)' };
+      const ms = await page.evaluate(clickFontButton, { ...fontClick, label: '大', timeoutMs: 2000 });
+      if (ms === null) return { jump, fontSize: 'n/a (大 did not change the text size)' };
       fontSize.push(ms);
     }
     return { jump, fontSize };
@@ -356,6 +405,7 @@ async function main() {
   if (!fs.existsSync(distIndex)) throw new Error(`${distIndex} is missing: run scripts/build first`);
 
   const started = Date.now();
+  const loadAverage = os.loadavg()[0].toFixed(2); // other work on the machine skews results
   prepareSites();
   const viewerServer = await startServer({ root: viewerDir, compress: true });
   const staticServer = await startServer({ root: staticDir, compress: true });
@@ -399,7 +449,8 @@ async function main() {
     '',
     `Runs: ${runs} cold loads per page and profile (viewer and static page alternating, fresh browser context each), ` +
       `${runs} repetitions per interaction. Values: median (min–max). ` +
-      `Chromium ${chromiumVersion}, viewer build ${viewerBuild}. Took ${seconds} s.`,
+      `Chromium ${chromiumVersion}, viewer build ${viewerBuild}, ${os.cpus().length} CPUs, ` +
+      `load average ${loadAverage} at start. Took ${seconds} s.`,
     '',
     ...sections,
     failed.length === 0

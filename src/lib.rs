@@ -17,5 +17,8 @@ pub mod components;
 pub mod dataset;
 pub mod embedded;
 pub mod model;
+pub mod mount;
 #[cfg(feature = "ssr")]
 pub mod page;
+pub mod services;
+pub mod state;

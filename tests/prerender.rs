@@ -3,6 +3,7 @@
 #![cfg(feature = "ssr")]
 
 use gir::page::{self, LinkedFile, PageAssets};
+use gir::state::FontSize;
 
 fn seed_body_lines() -> Vec<String> {
     let seed = std::fs::read_to_string(concat!(
@@ -43,7 +44,7 @@ fn visible_text(html: &str) -> String {
 }
 
 fn render() -> String {
-    futures::executor::block_on(page::render_report("nanfen-2017"))
+    futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium))
 }
 
 #[test]
@@ -73,7 +74,7 @@ fn prerendered_html_escapes_the_reports_angle_brackets() {
 
 #[test]
 fn an_unknown_report_renders_an_error_not_a_blank_page() {
-    let html = futures::executor::block_on(page::render_report("no-such-report"));
+    let html = futures::executor::block_on(page::render_report("no-such-report", FontSize::Medium));
     assert!(html.contains("role=\"alert\""), "{html}");
     assert!(
         visible_text(&html).contains("没有编号为“no-such-report”的报告(已内嵌:nanfen-2017)"),
@@ -88,11 +89,10 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         glue: LinkedFile::new("viewer-1.js", b"js"),
         boot: LinkedFile::new("boot-1.js", b"boot"),
         wasm: "viewer-1_bg.wasm".into(),
-        favicon: "favicon.svg".into(),
     };
     let html = page::document(
         "标题",
-        &page::mount_element("nanfen-2017", "<p>x</p>"),
+        &page::mount_element("nanfen-2017", FontSize::Large, "<p>x</p>"),
         &assets,
     );
     assert!(!html.contains("=\"/"), "no absolute path: {html}");
@@ -106,14 +106,46 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
     }
     assert!(html.contains("integrity=\"sha384-"));
     assert!(html.contains(
-        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\"><p>x</p></div>"
+        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\"><p>x</p></div>"
     ));
     assert_eq!(
         page::integrity(b"abc"),
         "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
     );
-    assert_eq!(
-        page::boot_module("viewer-1.js", "viewer-1_bg.wasm"),
-        "import init from \"./viewer-1.js\";\ninit({ module_or_path: new URL(\"./viewer-1_bg.wasm\", import.meta.url) });\n"
+    let boot = page::boot_module("viewer-1.js", "viewer-1_bg.wasm");
+    assert!(
+        boot.starts_with("import init from \"./viewer-1.js\";"),
+        "{boot}"
     );
+    assert!(boot
+        .contains("init({ module_or_path: new URL(\"./viewer-1_bg.wasm\", import.meta.url) });"));
+    assert!(
+        boot.contains("type: \"gir-viewer:height\""),
+        "framed pages report their height"
+    );
+}
+
+#[test]
+fn the_chosen_font_size_is_prerendered() {
+    let html = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Large));
+    assert!(html.contains("gir-report--font-large"), "{}", &html[..400]);
+    assert!(html.contains("role=\"group\" aria-label=\"字体\""));
+    assert!(html.contains(
+        "aria-pressed=\"true\" class=\"gir-fontsize__button gir-fontsize__button--current\">大</button>"
+    ));
+    assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+}
+
+#[test]
+fn templates_must_use_every_placeholder_and_leave_none() {
+    assert_eq!(
+        page::fill_template("<head>{{a}}</head>{{b}}", &[("a", "1"), ("b", "2")]).unwrap(),
+        "<head>1</head>2"
+    );
+    assert!(page::fill_template("<head></head>", &[("a", "1")])
+        .unwrap_err()
+        .contains("{{a}}"));
+    assert!(page::fill_template("{{a}}{{c}}", &[("a", "1")])
+        .unwrap_err()
+        .contains("{{c}}"));
 }

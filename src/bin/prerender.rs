@@ -1,11 +1,21 @@
 //! Build step (Trunk `post_build` hook): renders the report into the built
-//! `index.html` and replaces Trunk's inline loader with an external module.
+//! pages and replaces Trunk's inline loader with an external boot module.
+//!
+//! Writes `index.html`, `portal-demo.html` (the viewer mounted in a portal
+//! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
+//! `gir-viewer.css`, `gir-frame-host.js` and `demo-portal.css`.
 //!
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
 
 use gir::embedded;
 use gir::page::{self, LinkedFile, PageAssets};
+use gir::state::FontSize;
 use std::path::Path;
+
+const PORTAL_DEMO: &str = include_str!("../../assets/demo/portal-demo.html");
+const PORTAL_IFRAME: &str = include_str!("../../assets/demo/portal-iframe.html");
+const PORTAL_CSS: &str = include_str!("../../assets/demo/portal.css");
+const FRAME_HOST: &str = include_str!("../../assets/demo/frame-host.js");
 
 fn main() {
     let dir = std::env::args()
@@ -24,11 +34,10 @@ fn run(dir: &Path) -> Result<(), String> {
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .collect();
     let find = |prefix: &str, suffix: &str| -> Result<String, String> {
-        let mut found: Vec<&String> = names
+        let found: Vec<&String> = names
             .iter()
             .filter(|n| n.starts_with(prefix) && n.ends_with(suffix))
             .collect();
-        found.sort();
         match found.as_slice() {
             [one] => Ok((*one).clone()),
             _ => Err(format!(
@@ -38,25 +47,27 @@ fn run(dir: &Path) -> Result<(), String> {
         }
     };
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let write = |name: &str, contents: &[u8]| {
+        std::fs::write(dir.join(name), contents).map_err(|e| format!("{name}: {e}"))
+    };
 
     let glue = find("viewer-", ".js")?;
     let wasm = find("viewer-", "_bg.wasm")?;
-    let css = find("viewer-", ".css")?;
-    let boot_source = page::boot_module(&glue, &wasm);
-    let boot_sri = page::integrity(boot_source.as_bytes());
-    // Name the boot module by its content so caches never serve a stale one.
-    let boot_name = format!("boot-{}.js", short_hash(&boot_sri));
-    std::fs::write(dir.join(&boot_name), &boot_source).map_err(|e| format!("{boot_name}: {e}"))?;
+    // Trunk hashes the stylesheet's name; portals need a stable one.
+    let trunk_css = find("viewer-", ".css")?;
+    let css = read(&trunk_css)?;
+    std::fs::remove_file(dir.join(&trunk_css)).map_err(|e| format!("{trunk_css}: {e}"))?;
+    write(page::VIEWER_STYLESHEET, &css)?;
+    let boot = page::boot_module(&glue, &wasm);
+    write(page::VIEWER_SCRIPT, boot.as_bytes())?;
+    write("demo-portal.css", PORTAL_CSS.as_bytes())?;
+    write(page::FRAME_HOST_SCRIPT, FRAME_HOST.as_bytes())?;
 
     let assets = PageAssets {
-        stylesheet: LinkedFile::new(css.clone(), &read(&css)?),
+        stylesheet: LinkedFile::new(page::VIEWER_STYLESHEET, &css),
         glue: LinkedFile::new(glue.clone(), &read(&glue)?),
-        boot: LinkedFile {
-            name: boot_name,
-            integrity: boot_sri,
-        },
+        boot: LinkedFile::new(page::VIEWER_SCRIPT, boot.as_bytes()),
         wasm,
-        favicon: "favicon.svg".to_string(),
     };
 
     let report_id = embedded::report_ids()
@@ -64,26 +75,30 @@ fn run(dir: &Path) -> Result<(), String> {
         .next()
         .ok_or("the embedded bundle holds no report")?;
     let report = embedded::report(&report_id)?;
-    let inner = futures::executor::block_on(page::render_report(&report_id));
-    let html = page::document(
-        &report.report.title,
-        &page::mount_element(&report_id, &inner),
-        &assets,
+    let font_size = FontSize::default();
+    let inner = futures::executor::block_on(page::render_report(&report_id, font_size));
+    let mount = page::mount_element(&report_id, font_size, &inner);
+
+    let index = page::document(&report.report.title, &mount, &assets);
+    write("index.html", index.as_bytes())?;
+    let head = page::viewer_head(&assets);
+    let demo = page::fill_template(
+        PORTAL_DEMO,
+        &[("viewer_head", &head), ("viewer_mount", &mount)],
+    )
+    .map_err(|e| format!("assets/demo/portal-demo.html: {e}"))?;
+    write("portal-demo.html", demo.as_bytes())?;
+    let frame_host = format!(
+        "<script src=\"./{}\" integrity=\"{}\" defer></script>",
+        page::FRAME_HOST_SCRIPT,
+        page::integrity(FRAME_HOST.as_bytes())
     );
-    std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))?;
+    let framed = page::fill_template(PORTAL_IFRAME, &[("frame_host_head", &frame_host)])
+        .map_err(|e| format!("assets/demo/portal-iframe.html: {e}"))?;
+    write("portal-iframe.html", framed.as_bytes())?;
+
     println!(
-        "prerender: wrote {} with report {report_id}",
-        dir.join("index.html").display()
+        "prerender: wrote index.html, portal-demo.html, portal-iframe.html with report {report_id}"
     );
     Ok(())
-}
-
-/// A short, filename-safe fingerprint of an integrity string.
-fn short_hash(integrity: &str) -> String {
-    integrity
-        .trim_start_matches("sha384-")
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .take(12)
-        .collect()
 }

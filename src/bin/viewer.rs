@@ -1,13 +1,14 @@
 //! Browser entry: hydrates every prerendered mount element, or renders into an
-//! empty one. `<div data-gir-viewer data-gir-report="nanfen-2017">`. When done,
-//! each mount carries `data-gir-state="hydrated"` (or `"rendered"`).
+//! empty one (attributes: see `gir::mount`). When done, each mount carries
+//! `data-gir-state="hydrated"` (or `"rendered"`).
 
-use gir::app::{App, AppProps};
+use gir::app::App;
+use gir::mount::{props_from_attributes, MOUNT_ATTRIBUTE, STATE_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 fn main() {
     let document = gloo::utils::document();
-    let Ok(mounts) = document.query_selector_all("[data-gir-viewer]") else {
+    let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
         return;
     };
     if mounts.length() == 0 {
@@ -20,12 +21,7 @@ fn main() {
         else {
             continue;
         };
-        let props = AppProps {
-            report_id: element
-                .get_attribute("data-gir-report")
-                .unwrap_or_default()
-                .into(),
-        };
+        let props = props_from_attributes(|name| element.get_attribute(name));
         let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
         // Yew runs the first render synchronously, so once these calls return
         // the mount is live; the attribute lets tests and the benchmark see it.
@@ -36,6 +32,6 @@ fn main() {
             renderer.render();
             "rendered"
         };
-        let _ = element.set_attribute("data-gir-state", state);
+        let _ = element.set_attribute(STATE_ATTRIBUTE, state);
     }
 }

@@ -5,6 +5,7 @@ pub mod block;
 pub mod chart_figure;
 pub mod error_notice;
 pub mod facts_figure;
+pub mod font_size_control;
 pub mod metadata;
 pub mod report_view;
 pub mod section;

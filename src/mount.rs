@@ -1,0 +1,49 @@
+//! The contract between a host page and the viewer: the attributes of a mount
+//! element, and how they become the app's props. Pure, so it is tested natively.
+//!
+//! ```html
+//! <div data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"></div>
+//! ```
+
+use crate::app::AppProps;
+use crate::state::FontSize;
+
+/// Marks an element for the viewer to render into (or hydrate, if it holds
+/// prerendered HTML).
+pub const MOUNT_ATTRIBUTE: &str = "data-gir-viewer";
+/// Which embedded report the mount shows (its `id`); empty or absent: the first.
+pub const REPORT_ATTRIBUTE: &str = "data-gir-report";
+/// The initial 字体 size: 大/中/小 or large/medium/small; anything else: 中.
+pub const FONT_SIZE_ATTRIBUTE: &str = "data-gir-font-size";
+/// Set by the viewer once a mount is live: `hydrated` or `rendered`.
+pub const STATE_ATTRIBUTE: &str = "data-gir-state";
+
+/// The props for a mount, reading its attributes through `attribute`.
+pub fn props_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> AppProps {
+    AppProps {
+        report_id: attribute(REPORT_ATTRIBUTE).unwrap_or_default().into(),
+        font_size: attribute(FONT_SIZE_ATTRIBUTE)
+            .and_then(|value| FontSize::parse(&value))
+            .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_become_props_with_safe_defaults() {
+        let props = props_from_attributes(|name| match name {
+            REPORT_ATTRIBUTE => Some("nanfen-2017".into()),
+            FONT_SIZE_ATTRIBUTE => Some("大".into()),
+            _ => None,
+        });
+        assert_eq!(props.report_id, "nanfen-2017");
+        assert_eq!(props.font_size, FontSize::Large);
+        let defaults =
+            props_from_attributes(|name| (name == FONT_SIZE_ATTRIBUTE).then(|| "巨大".into()));
+        assert_eq!(defaults.report_id, "");
+        assert_eq!(defaults.font_size, FontSize::Medium);
+    }
+}

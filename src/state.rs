@@ -1,0 +1,99 @@
+//! Viewer state and its actions (a reducer, as in Yew's function_todomvc).
+//!
+//! Only what a reader changes lives here; the report itself is immutable data.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The portal's 字体 大/中/小 choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FontSize {
+    Small,
+    #[default]
+    Medium,
+    Large,
+}
+
+impl FontSize {
+    pub const ALL: [FontSize; 3] = [FontSize::Large, FontSize::Medium, FontSize::Small];
+
+    /// The button label, as portals print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FontSize::Large => "大",
+            FontSize::Medium => "中",
+            FontSize::Small => "小",
+        }
+    }
+
+    /// The value stored in localStorage and accepted in `data-gir-font-size`
+    /// (either the Chinese label or small/medium/large).
+    pub fn key(self) -> &'static str {
+        match self {
+            FontSize::Large => "large",
+            FontSize::Medium => "medium",
+            FontSize::Small => "small",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<FontSize> {
+        FontSize::ALL
+            .into_iter()
+            .find(|size| text.trim() == size.key() || text.trim() == size.label())
+    }
+
+    /// BEM modifier on the report root.
+    pub fn class(self) -> &'static str {
+        match self {
+            FontSize::Large => "gir-report--font-large",
+            FontSize::Medium => "gir-report--font-medium",
+            FontSize::Small => "gir-report--font-small",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewerState {
+    pub font_size: FontSize,
+}
+
+pub enum ViewerAction {
+    SetFontSize(FontSize),
+}
+
+impl Reducible for ViewerState {
+    type Action = ViewerAction;
+
+    fn reduce(self: Rc<Self>, action: ViewerAction) -> Rc<Self> {
+        match action {
+            ViewerAction::SetFontSize(font_size) if font_size != self.font_size => {
+                Rc::new(ViewerState { font_size })
+            }
+            ViewerAction::SetFontSize(_) => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_sizes_parse_from_labels_and_keys() {
+        assert_eq!(FontSize::parse("大"), Some(FontSize::Large));
+        assert_eq!(FontSize::parse(" small "), Some(FontSize::Small));
+        assert_eq!(FontSize::parse("中"), Some(FontSize::Medium));
+        assert_eq!(FontSize::parse("huge"), None);
+    }
+
+    #[test]
+    fn setting_the_same_size_keeps_the_state() {
+        let state = Rc::new(ViewerState::default());
+        let same = state
+            .clone()
+            .reduce(ViewerAction::SetFontSize(FontSize::Medium));
+        assert!(Rc::ptr_eq(&state, &same), "no re-render for no change");
+        let large = state.reduce(ViewerAction::SetFontSize(FontSize::Large));
+        assert_eq!(large.font_size, FontSize::Large);
+    }
+}
