@@ -14,6 +14,7 @@ fn mount(report_id: &str) -> web_sys::Element {
         root.clone(),
         AppProps {
             report_id: report_id.to_string().into(),
+            ..Default::default()
         },
     )
     .render();
@@ -57,4 +58,38 @@ async fn unknown_report_shows_an_alert() {
     next_frame().await;
     let alert = root.query_selector("[role=alert]").unwrap().expect("alert");
     assert!(alert.text_content().unwrap().contains("missing"));
+}
+
+#[wasm_bindgen_test]
+async fn font_size_buttons_change_the_size_and_remember_it() {
+    use wasm_bindgen::JsCast;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("gir-font-size").unwrap();
+    let root = mount("nanfen-2017");
+    next_frame().await;
+    let report = root.query_selector(".gir-report").unwrap().unwrap();
+    assert!(report.class_list().contains("gir-report--font-medium"));
+    let buttons = root
+        .query_selector_all("[role=group][aria-label='字体'] button")
+        .unwrap();
+    let labels: Vec<String> = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(labels, ["大", "中", "小"]);
+    let large: web_sys::HtmlElement = buttons.item(0).unwrap().dyn_into().unwrap();
+    large.click();
+    next_frame().await;
+    assert!(report.class_list().contains("gir-report--font-large"));
+    assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        storage.get_item("gir-font-size").unwrap().as_deref(),
+        Some("large")
+    );
+
+    // A second viewer on the page starts with the remembered size.
+    let second = mount("nanfen-2017");
+    next_frame().await;
+    let report = second.query_selector(".gir-report").unwrap().unwrap();
+    assert!(report.class_list().contains("gir-report--font-large"));
+    storage.remove_item("gir-font-size").unwrap();
 }

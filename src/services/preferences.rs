@@ -5,6 +5,7 @@
 
 use crate::state::FontSize;
 
+#[cfg(target_arch = "wasm32")]
 const FONT_SIZE_KEY: &str = "gir-font-size";
 
 #[cfg(target_arch = "wasm32")]
