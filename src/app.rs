@@ -1,5 +1,5 @@
-//! The root component: picks the report, holds the reader's state, and shows
-//! the report or says what failed.
+//! The root component: picks the report, holds the reader's settings (provided
+//! to every component as a context), and shows the report or says what failed.
 
 use crate::components::error_notice::ErrorNotice;
 use crate::components::report_view::ReportView;
@@ -22,14 +22,21 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.font_size;
-    let state = use_reducer_eq(move || ViewerState { font_size: initial });
+    let state = use_reducer_eq(move || ViewerState {
+        font_size: initial,
+        high_contrast: false,
+    });
 
-    // After the first render (never during SSR): apply the remembered choice.
+    // After the first render (never during SSR, so hydration sees the
+    // prerendered markup): apply the reader's remembered choices.
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             if let Some(size) = preferences::stored_font_size() {
                 state.dispatch(ViewerAction::SetFontSize(size));
+            }
+            if let Some(on) = preferences::stored_high_contrast() {
+                state.dispatch(ViewerAction::SetHighContrast(on));
             }
         });
     }
@@ -40,10 +47,19 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(ViewerAction::SetFontSize(size));
         })
     };
+    let on_high_contrast = {
+        let state = state.clone();
+        Callback::from(move |on: bool| {
+            preferences::store_high_contrast(on);
+            state.dispatch(ViewerAction::SetHighContrast(on));
+        })
+    };
 
     match embedded::report(&props.report_id) {
         Ok(report) => html! {
-            <ReportView {report} font_size={state.font_size} {on_font_size} />
+            <ContextProvider<ViewerState> context={*state}>
+                <ReportView {report} {on_font_size} {on_high_contrast} />
+            </ContextProvider<ViewerState>>
         },
         Err(message) => html! { <ErrorNotice message={AttrValue::from(message)} /> },
     }

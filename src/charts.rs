@@ -14,8 +14,15 @@ use crate::model::{Bound, Chart, Figure};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Width of the drawing in user units (the SVG scales to its container).
-pub const WIDTH: u32 = 360;
+/// Drawing widths in user units, one per 字体 size. Text keeps its size in
+/// user units, so a narrower drawing shows it larger: on a phone, where every
+/// chart fills the column, 大 draws text 1.25× the 中 size and 小 0.9×.
+pub const WIDTH_LARGE: u32 = 288;
+pub const WIDTH_MEDIUM: u32 = 360;
+pub const WIDTH_SMALL: u32 = 400;
+/// On wide screens the chart is `width × EM_PER_UNIT` em wide, so its text is
+/// 1.1 em whatever the drawing width: it follows the 字体 size there too.
+const EM_PER_UNIT: f64 = 1.1 / 16.0;
 const PAD: i32 = 12;
 /// Label and value text size in user units.
 pub const FONT_PX: f64 = 16.0;
@@ -56,6 +63,7 @@ pub struct PlacedText {
 #[derive(Clone, Debug)]
 pub struct BarChartDrawing {
     pub svg: String,
+    pub width: u32,
     pub height: u32,
     pub texts: Vec<PlacedText>,
 }
@@ -82,7 +90,12 @@ pub fn chart_description(bars: &[&Figure], notes: &[&Figure]) -> String {
 
 /// Draws `bars` as horizontal bars on one linear scale from zero, each value
 /// written at the end of its bar, and `notes` as text lines beneath.
-pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChartDrawing {
+pub fn bar_chart(
+    chart: &Chart,
+    bars: &[&Figure],
+    notes: &[&Figure],
+    width: u32,
+) -> BarChartDrawing {
     let has_lower_bounds = bars.iter().any(|f| f.bound == Bound::MoreThan);
     let note_lines: Vec<String> = notes
         .iter()
@@ -91,7 +104,7 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
             has_lower_bounds
                 .then(|| "“余”表示多于该数;条末渐淡部分表示实际数值未公布。".to_string()),
         )
-        .flat_map(|line| wrap(&line, NOTE_PX, WIDTH as f64 - 2.0 * PAD as f64))
+        .flat_map(|line| wrap(&line, NOTE_PX, width as f64 - 2.0 * PAD as f64))
         .collect();
     let plot_height = bars.len() as i32 * ROW_HEIGHT;
     let height = (PAD + plot_height + note_lines.len() as i32 * NOTE_LINE + PAD) as u32;
@@ -102,12 +115,12 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
         .map(|f| text_width(&f.display_value(), FONT_PX))
         .fold(0.0, f64::max);
     let tail = if has_lower_bounds { TAIL_WIDTH } else { 0 };
-    let bar_span = WIDTH as f64 - 2.0 * PAD as f64 - widest_value - tail as f64 - 8.0;
+    let bar_span = width as f64 - 2.0 * PAD as f64 - widest_value - tail as f64 - 8.0;
 
     let mut texts = Vec::new();
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let label_style = text_style(FONT_PX, HPos::Left);
         let note_style = text_style(NOTE_PX, HPos::Left);
         let mut place = |text: &str, x: i32, y: i32, px: f64| {
@@ -164,7 +177,8 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure]) -> BarChart
         let _ = root.present();
     }
     BarChartDrawing {
-        svg: with_accessible_root(&svg, chart, height, &chart_description(bars, notes)),
+        svg: with_accessible_root(&svg, chart, width, height, &chart_description(bars, notes)),
+        width,
         height,
         texts,
     }
@@ -213,16 +227,23 @@ fn text_style(px: f64, h: HPos) -> TextStyle<'static> {
 
 /// Replaces plotters' `<svg …>` opening tag with one that scales to its
 /// container and carries an accessible name and description.
-fn with_accessible_root(svg: &str, chart: &Chart, height: u32, description: &str) -> String {
+fn with_accessible_root(
+    svg: &str,
+    chart: &Chart,
+    width: u32,
+    height: u32,
+    description: &str,
+) -> String {
     let body_start = svg.find('>').map(|i| i + 1).unwrap_or(0);
     let body = tidy(&svg[body_start..]);
     format!(
         concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="gir-chart__svg" viewBox="0 0 {w} {h}" "#,
-            r#"width="{w}" height="{h}" role="img" aria-labelledby="{id}-svg-title {id}-svg-desc" focusable="false">"#,
+            r#"width="{em}em" role="img" aria-labelledby="{id}-svg-title" aria-describedby="{id}-svg-desc" focusable="false">"#,
             r#"<title id="{id}-svg-title">{title}</title><desc id="{id}-svg-desc">{desc}</desc>{body}"#
         ),
-        w = WIDTH,
+        w = width,
+        em = (width as f64 * EM_PER_UNIT * 100.0).round() / 100.0,
         h = height,
         id = chart.id,
         title = escape_xml(&chart.title),

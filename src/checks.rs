@@ -4,11 +4,13 @@
 use crate::model::{Bound, ChartKind, Report};
 use std::collections::{HashMap, HashSet};
 
-/// A broken rule in the dataset, attached to the id of the item it concerns and,
-/// where one field is at fault, that field's JSON key (so the loader can name a line).
+/// A broken rule in the dataset, attached to the id of the item it concerns,
+/// where it concerns one row of a table that row's `key`, and where one field
+/// is at fault that field's JSON key (so the loader can name a line).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub id: String,
+    pub row: Option<String>,
     pub field: Option<&'static str>,
     pub message: String,
 }
@@ -17,6 +19,22 @@ impl Problem {
     fn new(id: &str, field: Option<&'static str>, message: String) -> Self {
         Problem {
             id: id.to_string(),
+            row: None,
+            field,
+            message,
+        }
+    }
+
+    /// A problem in the table `id`, in its row `row` when one is at fault.
+    pub fn in_table(
+        id: &str,
+        row: Option<&str>,
+        field: Option<&'static str>,
+        message: String,
+    ) -> Self {
+        Problem {
+            id: id.to_string(),
+            row: row.map(str::to_string),
             field,
             message,
         }
@@ -24,13 +42,22 @@ impl Problem {
 }
 
 /// Every structural rule: unique ids, figures traceable to their sentence,
-/// parts summing to totals, charts referring to what exists.
+/// parts summing to totals, charts referring to what exists, tables laid out
+/// as their format mandates.
 pub fn check_report(report: &Report) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_ids(report, &mut problems);
     check_figures(report, &mut problems);
     check_charts(report, &mut problems);
+    check_tables(report, &mut problems);
     problems
+}
+
+/// Each standard table against its format's layout (a narrative report has none).
+fn check_tables(report: &Report, problems: &mut Vec<Problem>) {
+    for table in report.tables() {
+        problems.extend(crate::standard::validate_table(table, report.format));
+    }
 }
 
 fn check_ids(report: &Report, problems: &mut Vec<Problem>) {

@@ -7,7 +7,9 @@
 
 use crate::charts;
 use crate::checks::{self, Problem};
-use crate::model::{Bundle, ChartKind, CompiledReport, Figure, Report};
+use crate::export;
+use crate::model::{Bundle, ChartDrawing, ChartKind, CompiledReport, Downloads, Figure, Report};
+use crate::table_checks;
 use std::fmt;
 
 /// One thing wrong with a dataset file, with its place.
@@ -49,11 +51,23 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
 }
 
 /// Finds the line of the item a problem concerns: the line of its `"id"`, then,
-/// where a field is named, the first line of that field after it.
+/// for a table row, the line of that row's `"key"` after it, then, where a
+/// field is named, the first line of that field from there.
 fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
     let id_pattern = format!("\"id\": \"{}\"", problem.id);
     let lines: Vec<&str> = json.lines().collect();
     let id_line = lines.iter().position(|l| l.contains(&id_pattern));
+    let id_line = match (id_line, &problem.row) {
+        (Some(start), Some(row)) => {
+            let row_pattern = format!("\"key\": \"{row}\"");
+            lines[start..]
+                .iter()
+                .position(|l| l.contains(&row_pattern))
+                .map(|offset| start + offset)
+                .or(Some(start))
+        }
+        (found, _) => found,
+    };
     let line = match (id_line, problem.field) {
         (Some(start), Some(field)) => {
             let field_pattern = format!("\"{field}\":");
@@ -85,24 +99,43 @@ fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
 /// Computes what the viewer needs and would otherwise compute on the reader's
 /// device: the chart drawings and the editorial notes.
 pub fn compile_report(report: Report) -> CompiledReport {
-    let chart_svgs = report
+    let charts = report
         .charts
         .iter()
         .filter(|c| c.kind == ChartKind::Bars)
         .map(|chart| {
             let bars = figures(&report, &chart.figures);
             let notes = figures(&report, &chart.notes);
-            (
-                chart.id.clone(),
-                charts::bar_chart(chart, &bars, &notes).svg,
-            )
+            let draw = |width| charts::bar_chart(chart, &bars, &notes, width).svg;
+            ChartDrawing {
+                chart_id: chart.id.clone(),
+                large: draw(charts::WIDTH_LARGE),
+                medium: draw(charts::WIDTH_MEDIUM),
+                small: draw(charts::WIDTH_SMALL),
+            }
         })
         .collect();
+    let downloads = Downloads {
+        figures_csv: export::data_url("text/csv", &export::figures_csv(&report.figures)),
+        figures_json: export::data_url("application/json", &export::figures_json(&report)),
+        chart_csv: report
+            .charts
+            .iter()
+            .map(|chart| {
+                let ids: Vec<String> = chart.figures.iter().chain(&chart.notes).cloned().collect();
+                let csv = export::figures_csv(figures(&report, &ids));
+                (chart.id.clone(), export::data_url("text/csv", &csv))
+            })
+            .collect(),
+    };
     let notes = checks::editorial_notes(&report);
+    let rule_breaks = table_checks::check_report_tables(&report);
     CompiledReport {
         report,
-        chart_svgs,
+        charts,
+        downloads,
         notes,
+        rule_breaks,
     }
 }
 

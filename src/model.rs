@@ -9,6 +9,7 @@
 //! mistakes (the seed numbers its sections 一 二 三 五 四 五 …): the model never
 //! normalises them.
 
+use crate::tables::{RuleBreak, Table};
 use serde::{Deserialize, Serialize};
 
 /// One annual report.
@@ -119,6 +120,9 @@ pub enum Block {
     /// Consecutive paragraphs each opened by an ordinal (`一是`, `二是` …).
     #[serde(rename = "list")]
     List(List),
+    /// A mandated table of a standard-format report (see [`crate::standard`]).
+    #[serde(rename = "table")]
+    Table(Table),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -162,11 +166,13 @@ impl Block {
             Block::Paragraph(p) => &p.id,
             Block::Subsection(s) => &s.id,
             Block::List(l) => &l.id,
+            Block::Table(t) => &t.id,
         }
     }
 
     /// Each printed paragraph of the block as `(anchor id, full text)`: one for a
-    /// paragraph or subsection, one per item for a list.
+    /// paragraph or subsection, one per item for a list, none for a table
+    /// (figures cannot quote it and the text comparison skips it).
     pub fn printed_paragraphs(&self) -> Vec<(&str, String)> {
         match self {
             Block::Paragraph(p) => vec![(p.id.as_str(), p.text.clone())],
@@ -178,6 +184,7 @@ impl Block {
                 .iter()
                 .map(|i| (i.id.as_str(), format!("{}{}", i.label, i.text)))
                 .collect(),
+            Block::Table(_) => Vec::new(),
         }
     }
 }
@@ -274,6 +281,17 @@ impl Report {
         self.figures.iter().find(|f| f.id == id)
     }
 
+    /// Every table of the report, in reading order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.preamble
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| &s.blocks))
+            .filter_map(|block| match block {
+                Block::Table(table) => Some(table),
+                _ => None,
+            })
+    }
+
     /// Every printed paragraph in reading order, with the section it belongs to
     /// (`None` for the preamble).
     pub fn printed_paragraphs(&self) -> Vec<(Option<&Section>, &str, String)> {
@@ -312,6 +330,48 @@ impl Report {
         lines
     }
 
+    /// The distinct sentences figures quote from the printed paragraph `block_id`,
+    /// as `(byte offset in the printed text, quote, anchor id)`, in reading
+    /// order. Overlapping quotes keep the first; the anchor is `{block}-q{n}`.
+    pub fn quotes_in(&self, block_id: &str, printed: &str) -> Vec<(usize, String, String)> {
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for figure in self.figures.iter().filter(|f| f.source.block == block_id) {
+            let quote = figure.source.quote.as_str();
+            if let Some(start) = printed.find(quote) {
+                if !found.iter().any(|(_, q)| *q == quote) {
+                    found.push((start, quote));
+                }
+            }
+        }
+        found.sort();
+        let mut end = 0;
+        found.retain(|(start, quote)| {
+            let keep = *start >= end;
+            if keep {
+                end = start + quote.len();
+            }
+            keep
+        });
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(n, (start, quote))| (start, quote.to_string(), format!("{block_id}-q{}", n + 1)))
+            .collect()
+    }
+
+    /// The anchor of the sentence a figure is stated in, or its paragraph's
+    /// anchor when the sentence cannot be marked.
+    pub fn figure_anchor(&self, figure: &Figure) -> String {
+        self.locate(&figure.source.block)
+            .and_then(|(_, printed)| {
+                self.quotes_in(&figure.source.block, &printed)
+                    .into_iter()
+                    .find(|(_, quote, _)| *quote == figure.source.quote)
+                    .map(|(_, _, anchor)| anchor)
+            })
+            .unwrap_or_else(|| figure.source.block.clone())
+    }
+
     /// The section whose blocks hold the anchor `id`, and that printed paragraph's text.
     pub fn locate(&self, id: &str) -> Option<(Option<&Section>, String)> {
         self.printed_paragraphs()
@@ -331,22 +391,92 @@ pub struct Bundle {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompiledReport {
     pub report: Report,
-    /// `(chart id, SVG markup)` for every `bars` chart.
-    pub chart_svgs: Vec<(String, String)>,
+    /// One drawing set per `bars` chart.
+    pub charts: Vec<ChartDrawing>,
+    /// Ready-to-download data files.
+    pub downloads: Downloads,
     /// Editorial observations about the published text (never corrections).
     pub notes: Vec<String>,
+    /// Consistency rules (勾稽关系) the report's tables break, for a 数据校验
+    /// panel; the tables themselves are shown as published.
+    pub rule_breaks: Vec<RuleBreak>,
+}
+
+/// A bar chart drawn at each 字体 size (SVG markup), so its text scales with the
+/// reader's choice without re-layout in the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartDrawing {
+    pub chart_id: String,
+    pub large: String,
+    pub medium: String,
+    pub small: String,
+}
+
+/// Data files as `data:` URLs (UTF-8; CSV with a BOM so Excel reads Chinese),
+/// made at build time so links work before any script runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Downloads {
+    pub figures_csv: String,
+    pub figures_json: String,
+    /// `(chart id, CSV data URL)` for every chart.
+    pub chart_csv: Vec<(String, String)>,
 }
 
 impl CompiledReport {
-    pub fn chart_svg(&self, chart_id: &str) -> Option<&str> {
-        self.chart_svgs
+    pub fn chart_drawing(&self, chart_id: &str) -> Option<&ChartDrawing> {
+        self.charts.iter().find(|d| d.chart_id == chart_id)
+    }
+
+    pub fn chart_csv(&self, chart_id: &str) -> Option<&str> {
+        self.downloads
+            .chart_csv
             .iter()
             .find(|(id, _)| id == chart_id)
-            .map(|(_, svg)| svg.as_str())
+            .map(|(_, url)| url.as_str())
     }
 }
 
 /// bincode settings shared by the encoder (build script) and decoder (viewer).
 pub fn bincode_config() -> bincode::config::Configuration {
     bincode::config::standard()
+}
+
+/// A run of a paragraph's text: plain, or a quoted sentence with its anchor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub anchor: Option<String>,
+}
+
+/// Splits `text`, which starts at byte `offset` of its printed paragraph, into
+/// plain runs and the quotes (from [`Report::quotes_in`]) that lie wholly inside it.
+pub fn segments(text: &str, offset: usize, quotes: &[(usize, String, String)]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, quote, anchor) in quotes {
+        let Some(local) = start.checked_sub(offset) else {
+            continue;
+        };
+        if local < at || local + quote.len() > text.len() {
+            continue;
+        }
+        if local > at {
+            out.push(Segment {
+                text: text[at..local].to_string(),
+                anchor: None,
+            });
+        }
+        out.push(Segment {
+            text: quote.clone(),
+            anchor: Some(anchor.clone()),
+        });
+        at = local + quote.len();
+    }
+    if at < text.len() {
+        out.push(Segment {
+            text: text[at..].to_string(),
+            anchor: None,
+        });
+    }
+    out
 }

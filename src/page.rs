@@ -18,8 +18,10 @@ pub const VIEWER_STYLESHEET: &str = "gir-viewer.css";
 pub const VIEWER_SCRIPT: &str = "gir-viewer.js";
 /// The host-side script of iframe embedding.
 pub const FRAME_HOST_SCRIPT: &str = "gir-frame-host.js";
-/// The message a framed viewer posts to its parent.
+/// The messages a framed viewer posts to its parent: its content height, and
+/// the offset of a deep-link target the parent should scroll to.
 pub const HEIGHT_MESSAGE_TYPE: &str = "gir-viewer:height";
+pub const SCROLL_MESSAGE_TYPE: &str = "gir-viewer:scroll";
 
 /// A built file a page links to, with its Subresource-Integrity hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,11 +68,19 @@ pub fn boot_module(glue: &str, wasm: &str) -> String {
         r#"import init from "./{glue}";
 
 if (window.parent !== window) {{
-  const postHeight = () => window.parent.postMessage(
-    {{ type: "{HEIGHT_MESSAGE_TYPE}", height: Math.ceil(document.documentElement.getBoundingClientRect().height) }},
-    "*",
-  );
-  new ResizeObserver(postHeight).observe(document.documentElement);
+  const post = (message) => window.parent.postMessage(message, "*");
+  new ResizeObserver(() => post({{
+    type: "{HEIGHT_MESSAGE_TYPE}",
+    height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+  }})).observe(document.documentElement);
+  // The frame is as tall as its content and never scrolls: for a deep link
+  // (#id, a table-of-contents click) the parent must scroll instead.
+  const postTarget = () => {{
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target) post({{ type: "{SCROLL_MESSAGE_TYPE}", top: Math.round(target.getBoundingClientRect().top + window.scrollY) }});
+  }};
+  addEventListener("hashchange", postTarget);
+  addEventListener("load", postTarget);
 }}
 
 init({{ module_or_path: new URL("./{wasm}", import.meta.url) }});

@@ -52,24 +52,34 @@ impl FontSize {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The reader's settings; provided to every component as a Yew context.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ViewerState {
     pub font_size: FontSize,
+    /// White on black, for low vision.
+    pub high_contrast: bool,
 }
 
 pub enum ViewerAction {
     SetFontSize(FontSize),
+    SetHighContrast(bool),
 }
 
 impl Reducible for ViewerState {
     type Action = ViewerAction;
 
     fn reduce(self: Rc<Self>, action: ViewerAction) -> Rc<Self> {
-        match action {
-            ViewerAction::SetFontSize(font_size) if font_size != self.font_size => {
-                Rc::new(ViewerState { font_size })
-            }
-            ViewerAction::SetFontSize(_) => self,
+        let next = match action {
+            ViewerAction::SetFontSize(font_size) => ViewerState { font_size, ..*self },
+            ViewerAction::SetHighContrast(high_contrast) => ViewerState {
+                high_contrast,
+                ..*self
+            },
+        };
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
     }
 }
@@ -95,5 +105,13 @@ mod tests {
         assert!(Rc::ptr_eq(&state, &same), "no re-render for no change");
         let large = state.reduce(ViewerAction::SetFontSize(FontSize::Large));
         assert_eq!(large.font_size, FontSize::Large);
+        let contrast = large.reduce(ViewerAction::SetHighContrast(true));
+        assert_eq!(
+            *contrast,
+            ViewerState {
+                font_size: FontSize::Large,
+                high_contrast: true
+            }
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Chart SVGs: labels and values present, accessible name, no overlap or clipping.
 #![cfg(not(target_arch = "wasm32"))]
 
-use gir::charts::{bar_chart, PlacedText, WIDTH};
+use gir::charts::{bar_chart, PlacedText, WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL};
 use gir::dataset::{figures, load_report};
 use gir::model::{ChartKind, Report};
 
@@ -24,45 +24,47 @@ fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
     for chart in report.charts.iter().filter(|c| c.kind == ChartKind::Bars) {
         let bars = figures(&report, &chart.figures);
         let notes = figures(&report, &chart.notes);
-        let drawing = bar_chart(chart, &bars, &notes);
-        for figure in bars.iter().chain(&notes) {
-            assert!(
-                drawing
-                    .svg
-                    .contains(&format!(">{}</text>", figure.display_value()))
-                    || drawing.svg.contains(&figure.display_value()),
-                "{}: value {} is written",
-                chart.id,
-                figure.display_value()
-            );
-            assert!(
-                drawing.svg.contains(&figure.label),
-                "{}: label {}",
-                chart.id,
-                figure.label
-            );
-        }
-        for (i, a) in drawing.texts.iter().enumerate() {
-            assert!(
-                a.x >= 0.0 && a.x + a.width <= WIDTH as f64,
-                "{}: \"{}\" clipped horizontally",
-                chart.id,
-                a.text
-            );
-            assert!(
-                a.y >= 0.0 && a.y + a.height <= drawing.height as f64,
-                "{}: \"{}\" clipped vertically",
-                chart.id,
-                a.text
-            );
-            for b in &drawing.texts[i + 1..] {
+        for width in [WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL] {
+            let drawing = bar_chart(chart, &bars, &notes, width);
+            for figure in bars.iter().chain(&notes) {
                 assert!(
-                    !overlaps(a, b),
-                    "{}: \"{}\" overlaps \"{}\"",
+                    drawing
+                        .svg
+                        .contains(&format!(">{}</text>", figure.display_value()))
+                        || drawing.svg.contains(&figure.display_value()),
+                    "{}: value {} is written",
                     chart.id,
-                    a.text,
-                    b.text
+                    figure.display_value()
                 );
+                assert!(
+                    drawing.svg.contains(&figure.label),
+                    "{}: label {}",
+                    chart.id,
+                    figure.label
+                );
+            }
+            for (i, a) in drawing.texts.iter().enumerate() {
+                assert!(
+                    a.x >= 0.0 && a.x + a.width <= width as f64,
+                    "{}: \"{}\" clipped horizontally",
+                    chart.id,
+                    a.text
+                );
+                assert!(
+                    a.y >= 0.0 && a.y + a.height <= drawing.height as f64,
+                    "{}: \"{}\" clipped vertically",
+                    chart.id,
+                    a.text
+                );
+                for b in &drawing.texts[i + 1..] {
+                    assert!(
+                        !overlaps(a, b),
+                        "{}: \"{}\" overlaps \"{}\"",
+                        chart.id,
+                        a.text,
+                        b.text
+                    );
+                }
             }
         }
     }
@@ -80,6 +82,7 @@ fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
         chart,
         &figures(&report, &chart.figures),
         &figures(&report, &chart.notes),
+        WIDTH_MEDIUM,
     )
     .svg;
     assert!(
@@ -89,7 +92,7 @@ fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
         "{svg}"
     );
     assert!(svg.contains("role=\"img\""));
-    assert!(svg.contains("aria-labelledby=\"chart-published-svg-title chart-published-svg-desc\""));
+    assert!(svg.contains("aria-labelledby=\"chart-published-svg-title\" aria-describedby=\"chart-published-svg-desc\""));
     assert!(svg.contains(
         "<title id=\"chart-published-svg-title\">2017年政务网站公开政府信息(按类别)</title>"
     ));
@@ -106,7 +109,7 @@ fn bars_are_proportional_to_values() {
         .iter()
         .find(|c| c.id == "chart-proposals")
         .unwrap();
-    let svg = bar_chart(chart, &figures(&report, &chart.figures), &[]).svg;
+    let svg = bar_chart(chart, &figures(&report, &chart.figures), &[], WIDTH_MEDIUM).svg;
     // plotters writes filled rectangles as <rect x y width height …>.
     let widths: Vec<f64> = svg
         .split("<rect ")
@@ -135,6 +138,7 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
         chart,
         &figures(&report, &chart.figures),
         &figures(&report, &chart.notes),
+        WIDTH_MEDIUM,
     );
     assert!(
         drawing.svg.contains("10余幅")
@@ -157,7 +161,7 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
         .iter()
         .find(|c| c.id == "chart-published")
         .unwrap();
-    let plain = bar_chart(exact, &figures(&report, &exact.figures), &[]).svg;
+    let plain = bar_chart(exact, &figures(&report, &exact.figures), &[], WIDTH_MEDIUM).svg;
     assert!(!plain.contains("“余”表示"), "no legend without 余 values");
 }
 

@@ -231,10 +231,17 @@ fn compiled_report_has_a_drawing_per_bar_chart_and_editorial_notes() {
         .collect();
     assert_eq!(bar_charts.len(), 5);
     for id in bar_charts {
-        assert!(compiled.chart_svg(id).unwrap().starts_with("<svg"), "{id}");
+        let drawing = compiled.chart_drawing(id).unwrap();
+        for svg in [&drawing.large, &drawing.medium, &drawing.small] {
+            assert!(svg.starts_with("<svg"), "{id}");
+        }
+        assert_ne!(
+            drawing.large, drawing.small,
+            "{id}: one layout per 字体 size"
+        );
     }
     assert!(
-        compiled.chart_svg("chart-zero").is_none(),
+        compiled.chart_drawing("chart-zero").is_none(),
         "zeros are stated, not drawn"
     );
     let notes = compiled.notes.join("\n");
@@ -395,4 +402,80 @@ fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
             .any(|p| p.id == "chart-zero" && p.message.contains("every value is zero")),
         "{problems:?}"
     );
+}
+
+fn decode_data_url(url: &str) -> String {
+    use base64::Engine;
+    let (head, body) = url.split_once(',').unwrap();
+    assert!(head.ends_with(";charset=utf-8;base64"), "{head}");
+    String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn downloads_hold_every_figure_as_csv_with_bom_and_as_json() {
+    let compiled = compile_report(seed_report());
+    assert!(compiled.downloads.figures_csv.starts_with("data:text/csv;"));
+    let csv = decode_data_url(&compiled.downloads.figures_csv);
+    assert!(
+        csv.starts_with(
+            "\u{FEFF}编号,项目,数值,单位,计量,精确度,原文表述,出处段落,原文句子,组成部分\r\n"
+        ),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 1 + compiled.report.figures.len());
+    assert!(
+        csv.contains("\r\nevent-banners,悬挂宣传条幅,10,幅,数量,多于(余),10余幅,sec-1-sub3,"),
+        "{csv}"
+    );
+    assert!(csv
+        .contains("pub-total,政务网站公开政府信息,1633,条,数量,精确,公开政府信息1633条,sec-2-p1,"));
+    // A quote with commas is quoted, RFC 4180 style.
+    assert!(
+        csv.contains(",\"2017年,政务网站公开政府信息1633条,"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&decode_data_url(&compiled.downloads.figures_json)).unwrap();
+    assert_eq!(json["report"], "nanfen-2017");
+    assert_eq!(
+        json["figures"].as_array().unwrap().len(),
+        compiled.report.figures.len()
+    );
+    assert_eq!(json["figures"][0]["value"], 1633);
+    let chart = decode_data_url(compiled.chart_csv("chart-proposals").unwrap());
+    assert_eq!(
+        chart.lines().count(),
+        1 + 6,
+        "five fields and the total: {chart}"
+    );
+}
+
+#[test]
+fn quoted_sentences_get_anchors_and_segments_keep_the_text() {
+    let report = seed_report();
+    let (_, printed) = report.locate("sec-7-p1").unwrap();
+    let quotes = report.quotes_in("sec-7-p1", &printed);
+    assert_eq!(
+        quotes.len(),
+        2,
+        "the 民心网 sentence and the zero-complaints sentence"
+    );
+    assert_eq!(quotes[0].2, "sec-7-p1-q1");
+    let banners = report.figure("event-banners").unwrap();
+    assert_eq!(report.figure_anchor(banners), "sec-1-sub3-q1");
+    let sub = match &report.sections[0].blocks[3] {
+        gir::model::Block::Subsection(s) => s.clone(),
+        other => panic!("{other:?}"),
+    };
+    let printed = format!("{}{}{}", sub.label, sub.title, sub.text);
+    let quotes = report.quotes_in(&sub.id, &printed);
+    let segments = gir::model::segments(&sub.text, sub.label.len() + sub.title.len(), &quotes);
+    let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(joined, sub.text, "segmenting never changes the text");
+    assert_eq!(segments.iter().filter(|s| s.anchor.is_some()).count(), 2);
 }

@@ -47,7 +47,7 @@ async fn app_renders_title_sections_and_charts() {
         5
     );
     let link = root
-        .query_selector("figure#chart-published a[href='#sec-2-p1']")
+        .query_selector("figure#chart-published a[href='#sec-2-p1-q1']")
         .unwrap();
     assert!(link.is_some(), "each plotted figure links to its paragraph");
 }

@@ -33,5 +33,20 @@ fn main() {
             "rendered"
         };
         let _ = element.set_attribute(STATE_ATTRIBUTE, state);
+        if state == "rendered" {
+            show_link_target(&document);
+        }
+    }
+}
+
+/// The browser scrolls to `#id` only if the element existed when the page
+/// loaded; a report rendered afterwards has to do it itself.
+fn show_link_target(document: &web_sys::Document) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    if let Some(target) = hash
+        .strip_prefix('#')
+        .and_then(|id| document.get_element_by_id(id))
+    {
+        target.scroll_into_view();
     }
 }

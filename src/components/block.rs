@@ -1,37 +1,72 @@
 //! A block of running text: paragraph, paragraph with a run-in subsection
 //! heading, or a list of ordinal items (一是 …). Labels are printed exactly as
 //! published, "()" included.
+//!
+//! Sentences that figures are quoted from are wrapped in
+//! `<span class="gir-quote" id=…>`, so a chart's "原文" link lands on the very
+//! sentence and `:target` highlights it. The text itself is unchanged.
 
-use crate::model::Block;
+use crate::model::{segments, Block, CompiledReport};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BlockViewProps {
+    pub report: Rc<CompiledReport>,
     pub block: Block,
+}
+
+/// `text`, which starts at byte `offset` of the printed paragraph `anchor`,
+/// with its quoted sentences marked.
+fn marked_text(
+    report: &CompiledReport,
+    anchor: &str,
+    printed: &str,
+    text: &str,
+    offset: usize,
+) -> Html {
+    let quotes = report.report.quotes_in(anchor, printed);
+    segments(text, offset, &quotes)
+        .into_iter()
+        .map(|segment| match segment.anchor {
+            Some(id) => html! { <span class="gir-quote" {id}>{ segment.text }</span> },
+            None => html! { { segment.text } },
+        })
+        .collect()
 }
 
 #[function_component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
+    let report = &props.report;
     match &props.block {
         Block::Paragraph(p) => html! {
-            <p class="gir-p" id={p.id.clone()}>{ p.text.clone() }</p>
+            <p class="gir-p" id={p.id.clone()}>{ marked_text(report, &p.id, &p.text, &p.text, 0) }</p>
         },
-        Block::Subsection(s) => html! {
-            <p class="gir-p gir-p--sub" id={s.id.clone()}>
-                <span class="gir-p__label">{ s.label.clone() }</span>
-                <strong class="gir-p__lead">{ s.title.clone() }</strong>
-                { s.text.clone() }
-            </p>
-        },
+        Block::Subsection(s) => {
+            let printed = format!("{}{}{}", s.label, s.title, s.text);
+            let offset = s.label.len() + s.title.len();
+            html! {
+                <p class="gir-p gir-p--sub" id={s.id.clone()}>
+                    <span class="gir-p__label">{ s.label.clone() }</span>
+                    <strong class="gir-p__lead">{ s.title.clone() }</strong>
+                    { marked_text(report, &s.id, &printed, &s.text, offset) }
+                </p>
+            }
+        }
         Block::List(list) => html! {
             <ol class="gir-list" id={list.id.clone()}>
-                { for list.items.iter().map(|item| html! {
-                    <li class="gir-list__item" id={item.id.clone()}>
-                        <span class="gir-list__label">{ item.label.clone() }</span>
-                        { item.text.clone() }
-                    </li>
+                { for list.items.iter().map(|item| {
+                    let printed = format!("{}{}", item.label, item.text);
+                    html! {
+                        <li class="gir-list__item" id={item.id.clone()}>
+                            <span class="gir-list__label">{ item.label.clone() }</span>
+                            { marked_text(report, &item.id, &printed, &item.text, item.label.len()) }
+                        </li>
+                    }
                 }) }
             </ol>
         },
+        // Rendered by the standard-table component (in progress).
+        Block::Table(_) => Html::default(),
     }
 }

@@ -1,10 +1,16 @@
-//! A bar chart: caption, the SVG drawn at build time, and the figures it shows,
-//! each linked to the paragraph that states it.
+//! A bar chart: caption, the SVG drawn at build time for the reader's 字体 size,
+//! its figures as a data table (a native disclosure, so it works before any
+//! script runs), and a CSV download.
 //!
 //! Accessibility: the SVG has `role="img"` with a `<title>` and a `<desc>`
-//! listing every value; the source list below is a text alternative too.
+//! listing every value; the table has a caption and row/column headers, and
+//! each row links to the sentence its figure comes from. Colour is not the only
+//! cue: every bar carries its value as text, and "余" values are drawn with a
+//! fading tail and explained in a legend.
 
+use crate::components::figure_table::FigureTable;
 use crate::model::{Chart, CompiledReport};
+use crate::state::{FontSize, ViewerState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,29 +22,25 @@ pub struct ChartFigureProps {
 
 #[function_component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
+    let settings = use_context::<ViewerState>().unwrap_or_default();
     let chart = &props.chart;
-    let report = &props.report.report;
     let caption_id = format!("{}-caption", chart.id);
-    let drawing = match props.report.chart_svg(&chart.id) {
-        Some(svg) => Html::from_html_unchecked(AttrValue::from(svg.to_string())),
-        None => html! { <p class="gir-chart__missing">{ "图表未能生成,数据见下方列表。" }</p> },
+    let drawing = match props.report.chart_drawing(&chart.id) {
+        Some(d) => {
+            let svg = match settings.font_size {
+                FontSize::Large => &d.large,
+                FontSize::Medium => &d.medium,
+                FontSize::Small => &d.small,
+            };
+            Html::from_html_unchecked(AttrValue::from(svg.clone()))
+        }
+        None => html! { <p class="gir-chart__missing">{ "图表未能生成,数据见下方数据表。" }</p> },
     };
     html! {
         <figure class="gir-chart" id={chart.id.clone()} aria-labelledby={caption_id.clone()}>
             <figcaption class="gir-chart__caption" id={caption_id}>{ chart.title.clone() }</figcaption>
             <div class="gir-chart__drawing">{ drawing }</div>
-            <div class="gir-chart__sources">
-                <p class="gir-chart__sources-title">{ "数据出处(点击查看原文):" }</p>
-                <ul class="gir-chart__source-list">
-                    { for chart.figures.iter().chain(&chart.notes).filter_map(|id| report.figure(id)).map(|f| html! {
-                        <li class="gir-chart__source">
-                            <a class="gir-chart__source-link" href={format!("#{}", f.source.block)}>
-                                { format!("{}:{}", f.label, f.display_value()) }
-                            </a>
-                        </li>
-                    }) }
-                </ul>
-            </div>
+            <FigureTable report={props.report.clone()} chart={chart.clone()} />
         </figure>
     }
 }

@@ -1,34 +1,45 @@
-//! The whole report: title, metadata, table of contents, preamble, sections.
+//! The whole report: skip link, title, metadata, reader tools, table of
+//! contents, preamble and sections.
 
-use crate::components::font_size_control::FontSizeControl;
 use crate::components::metadata::MetadataBlock;
+use crate::components::reader_tools::ReaderTools;
 use crate::components::section::{blocks_with_charts, SectionView};
 use crate::components::toc::Toc;
 use crate::model::CompiledReport;
-use crate::state::FontSize;
+use crate::state::{FontSize, ViewerState};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
     pub report: Rc<CompiledReport>,
-    pub font_size: FontSize,
     pub on_font_size: Callback<FontSize>,
+    pub on_high_contrast: Callback<bool>,
 }
 
 #[function_component]
 pub fn ReportView(props: &ReportViewProps) -> Html {
+    let settings = use_context::<ViewerState>().unwrap_or_default();
     let report = &props.report.report;
     let title_id = format!("{}-title", report.id);
+    let body_id = format!("{}-body", report.id);
+    let classes = classes!(
+        "gir-report",
+        settings.font_size.class(),
+        settings.high_contrast.then_some("gir-report--contrast")
+    );
     html! {
-        <article class={classes!("gir-report", props.font_size.class())} lang="zh-CN" aria-labelledby={title_id.clone()}>
+        <article class={classes} lang="zh-CN" aria-labelledby={title_id.clone()}>
+            <a class="gir-skip" href={format!("#{body_id}")}>{ "跳到正文" }</a>
             <header class="gir-report__header">
                 <h1 class="gir-report__title" id={title_id}>{ report.title.clone() }</h1>
                 <MetadataBlock meta={report.meta.clone()} />
-                <FontSizeControl current={props.font_size} on_change={props.on_font_size.clone()} />
+                <ReaderTools report={props.report.clone()}
+                    on_font_size={props.on_font_size.clone()}
+                    on_high_contrast={props.on_high_contrast.clone()} />
             </header>
             <Toc report={report.clone()} />
-            <div class="gir-report__body">
+            <div class="gir-report__body" id={body_id} tabindex="-1">
                 { blocks_with_charts(&props.report, &report.preamble) }
                 { for (0..report.sections.len()).map(|index| html! {
                     <SectionView report={props.report.clone()} {index} />

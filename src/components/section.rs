@@ -5,6 +5,7 @@ use crate::components::block::BlockView;
 use crate::components::chart_figure::ChartFigure;
 use crate::components::facts_figure::FactsFigure;
 use crate::model::{Block, ChartKind, CompiledReport};
+use crate::services::clipboard;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,7 +35,7 @@ pub fn blocks_with_charts(report: &Rc<CompiledReport>, blocks: &[Block]) -> Html
                 });
             html! {
                 <>
-                    <BlockView block={block.clone()} />
+                    <BlockView report={report.clone()} block={block.clone()} />
                     { for charts }
                 </>
             }
@@ -52,12 +53,40 @@ pub struct SectionViewProps {
 pub fn SectionView(props: &SectionViewProps) -> Html {
     let section = &props.report.report.sections[props.index];
     let heading_id = format!("{}-heading", section.id);
+    // What the copy control last did, announced politely to screen readers.
+    let copy_status = use_state(String::new);
+    let on_copy = {
+        let copy_status = copy_status.clone();
+        let id = section.id.clone();
+        Callback::from(move |_| {
+            let copy_status = copy_status.clone();
+            let link = clipboard::link_to(&id);
+            let shown = link.clone();
+            clipboard::copy(
+                link,
+                Callback::from(move |copied: bool| {
+                    copy_status.set(if copied {
+                        "链接已复制".to_string()
+                    } else {
+                        format!("请手动复制:{shown}")
+                    })
+                }),
+            );
+        })
+    };
     html! {
         <section class="gir-section" id={section.id.clone()} aria-labelledby={heading_id.clone()}>
-            <h2 class="gir-section__heading" id={heading_id}>
-                <span class="gir-section__label">{ section.label.clone() }</span>
-                { section.title.clone() }
-            </h2>
+            <div class="gir-section__head">
+                <h2 class="gir-section__heading" id={heading_id}>
+                    <span class="gir-section__label">{ section.label.clone() }</span>
+                    { section.title.clone() }
+                </h2>
+                <button type="button" class="gir-section__copy" onclick={on_copy}
+                    aria-label={format!("复制本节链接:{}", section.heading())}>
+                    { "复制本节链接" }
+                </button>
+                <span class="gir-section__status" role="status">{ (*copy_status).clone() }</span>
+            </div>
             { blocks_with_charts(&props.report, &section.blocks) }
         </section>
     }

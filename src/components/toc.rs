@@ -1,9 +1,14 @@
 //! Table of contents: every section heading as published, with in-page links,
-//! and the run-in subsection headings beneath their section.
+//! and the run-in subsection headings beneath their section. The section being
+//! read is marked while scrolling.
 //!
-//! Accessibility: a `<nav>` named by its visible title.
+//! A `<details>` element, so on a phone it folds away behind "目录" with no
+//! script; on wide screens the stylesheet keeps it open as a sticky sidebar.
+//! Accessibility: a `<nav>` named 目录; the current section's link carries
+//! `aria-current="location"` and is marked by weight and a bar, not colour alone.
 
 use crate::model::{Block, Report};
+use crate::services::scroll;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,30 +18,55 @@ pub struct TocProps {
 
 #[function_component]
 pub fn Toc(props: &TocProps) -> Html {
-    let title_id = format!("{}-toc-title", props.report.id);
-    html! {
-        <nav class="gir-toc" aria-labelledby={title_id.clone()}>
-            <p class="gir-toc__title" id={title_id}>{ "目录" }</p>
-            <ol class="gir-toc__list">
-                { for props.report.sections.iter().map(|section| {
-                    let subsections: Vec<Html> = section.blocks.iter().filter_map(|b| match b {
-                        Block::Subsection(s) => Some(html! {
-                            <li class="gir-toc__item gir-toc__item--sub">
-                                <a class="gir-toc__link" href={format!("#{}", s.id)}>{ format!("{}{}", s.label, s.title) }</a>
-                            </li>
-                        }),
-                        _ => None,
-                    }).collect();
-                    html! {
-                        <li class="gir-toc__item">
-                            <a class="gir-toc__link" href={format!("#{}", section.id)}>{ section.heading() }</a>
-                            if !subsections.is_empty() {
-                                <ol class="gir-toc__sublist">{ for subsections }</ol>
-                            }
-                        </li>
+    let current = use_state(|| None::<String>);
+    {
+        let current = current.clone();
+        let ids: Vec<String> = props.report.sections.iter().map(|s| s.id.clone()).collect();
+        use_effect_with(ids, move |ids| {
+            let watch = scroll::watch_current_section(
+                ids.clone(),
+                Callback::from(move |id| {
+                    if *current != id {
+                        current.set(id)
                     }
-                }) }
-            </ol>
+                }),
+            );
+            // Dropping the watch removes its listeners.
+            move || {
+                let _listeners = watch;
+            }
+        });
+    }
+    html! {
+        <nav class="gir-toc" aria-label="目录">
+            <details class="gir-toc__disclosure">
+                <summary class="gir-toc__title">{ "目录" }</summary>
+                <ol class="gir-toc__list">
+                    { for props.report.sections.iter().map(|section| {
+                        let is_current = current.as_deref() == Some(section.id.as_str());
+                        let subsections: Vec<Html> = section.blocks.iter().filter_map(|b| match b {
+                            Block::Subsection(s) => Some(html! {
+                                <li class="gir-toc__item gir-toc__item--sub">
+                                    <a class="gir-toc__link" href={format!("#{}", s.id)}>{ format!("{}{}", s.label, s.title) }</a>
+                                </li>
+                            }),
+                            _ => None,
+                        }).collect();
+                        html! {
+                            <li class="gir-toc__item">
+                                <a class={classes!("gir-toc__link", is_current.then_some("gir-toc__link--current"))}
+                                    href={format!("#{}", section.id)}
+                                    aria-current={is_current.then_some("location")}>
+                                    { section.heading() }
+                                </a>
+                                if !subsections.is_empty() {
+                                    <ol class="gir-toc__sublist">{ for subsections }</ol>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </details>
         </nav>
     }
 }

@@ -1,29 +1,48 @@
-//! The reader's font-size choice, remembered in localStorage.
+//! The reader's settings, remembered in localStorage across visits.
 //!
-//! Storage can be unavailable (privacy modes, sandboxed frames): then the
-//! choice simply lasts for the visit.
+//! Storage can be unavailable (privacy modes, sandboxed frames): then a choice
+//! simply lasts for the visit.
 
 use crate::state::FontSize;
 
 #[cfg(target_arch = "wasm32")]
-const FONT_SIZE_KEY: &str = "gir-font-size";
+mod storage {
+    pub const FONT_SIZE_KEY: &str = "gir-font-size";
+    pub const CONTRAST_KEY: &str = "gir-high-contrast";
 
-#[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn get(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok()?
+    }
+
+    pub fn set(key: &str, value: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(key, value);
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
 pub fn stored_font_size() -> Option<FontSize> {
-    let value = storage()?.get_item(FONT_SIZE_KEY).ok()??;
-    FontSize::parse(&value)
+    FontSize::parse(&storage::get(storage::FONT_SIZE_KEY)?)
 }
 
 #[cfg(target_arch = "wasm32")]
 pub fn store_font_size(size: FontSize) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(FONT_SIZE_KEY, size.key());
-    }
+    storage::set(storage::FONT_SIZE_KEY, size.key());
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn stored_high_contrast() -> Option<bool> {
+    storage::get(storage::CONTRAST_KEY).map(|v| v == "on")
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn store_high_contrast(on: bool) {
+    storage::set(storage::CONTRAST_KEY, if on { "on" } else { "off" });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -33,3 +52,11 @@ pub fn stored_font_size() -> Option<FontSize> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn store_font_size(_size: FontSize) {}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn stored_high_contrast() -> Option<bool> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn store_high_contrast(_on: bool) {}

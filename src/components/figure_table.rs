@@ -1,0 +1,64 @@
+//! The figures behind a chart as a real table, inside a `<details>` disclosure
+//! ("数据表"), with the chart's CSV download beside it.
+//!
+//! Accessibility: `<caption>`, `<th scope="col">` and `<th scope="row">`; the
+//! disclosure is a native control (keyboard and screen readers know it).
+
+use crate::model::{Chart, CompiledReport};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FigureTableProps {
+    pub report: Rc<CompiledReport>,
+    pub chart: Chart,
+}
+
+#[function_component]
+pub fn FigureTable(props: &FigureTableProps) -> Html {
+    let chart = &props.chart;
+    let report = &props.report.report;
+    let figures = chart
+        .figures
+        .iter()
+        .chain(&chart.notes)
+        .filter_map(|id| report.figure(id));
+    let csv = props
+        .report
+        .chart_csv(&chart.id)
+        .unwrap_or_default()
+        .to_string();
+    html! {
+        <div class="gir-data">
+            <details class="gir-data__disclosure">
+                <summary class="gir-data__toggle">{ "数据表" }</summary>
+                <table class="gir-data__table" id={format!("{}-table", chart.id)}>
+                    <caption class="gir-data__caption">{ format!("{}(数据表)", chart.title) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "项目" }</th>
+                            <th scope="col" class="gir-data__number">{ "数值" }</th>
+                            <th scope="col">{ "原文出处" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for figures.map(|f| html! {
+                            <tr>
+                                <th scope="row">{ f.label.clone() }</th>
+                                <td class="gir-data__number">{ f.display_value() }</td>
+                                <td>
+                                    <a class="gir-data__source" href={format!("#{}", report.figure_anchor(f))}>
+                                        { format!("“{}”", f.stated) }
+                                    </a>
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+            <a class="gir-data__download" href={csv} download={format!("{}-{}.csv", report.id, chart.id)}>
+                { "下载数据(CSV)" }
+            </a>
+        </div>
+    }
+}

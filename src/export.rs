@@ -1,0 +1,95 @@
+//! Data downloads: a report's figures as CSV (UTF-8 with BOM, so Excel opens
+//! Chinese correctly) and JSON, wrapped as `data:` URLs. Native only: run at
+//! build time, the results are embedded.
+
+use crate::model::{Bound, Figure, Measure, Report};
+use base64::Engine;
+use serde::Serialize;
+
+const CSV_HEADER: [&str; 10] = [
+    "编号",
+    "项目",
+    "数值",
+    "单位",
+    "计量",
+    "精确度",
+    "原文表述",
+    "出处段落",
+    "原文句子",
+    "组成部分",
+];
+
+/// The figures with these ids as CSV, in the given order.
+pub fn figures_csv<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> String {
+    let mut csv = String::from("\u{FEFF}");
+    push_row(&mut csv, CSV_HEADER.iter().map(|h| h.to_string()));
+    for f in figures {
+        push_row(
+            &mut csv,
+            [
+                f.id.clone(),
+                f.label.clone(),
+                f.value.to_string(),
+                f.unit.clone(),
+                match f.measure {
+                    Measure::Count => "数量",
+                    Measure::Rank => "排名",
+                }
+                .to_string(),
+                match f.bound {
+                    Bound::Exact => "精确",
+                    Bound::MoreThan => "多于(余)",
+                }
+                .to_string(),
+                f.stated.clone(),
+                f.source.block.clone(),
+                f.source.quote.clone(),
+                f.parts.join(";"),
+            ],
+        );
+    }
+    csv
+}
+
+fn push_row(csv: &mut String, fields: impl IntoIterator<Item = String>) {
+    let row: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
+    csv.push_str(&row.join(","));
+    csv.push_str("\r\n");
+}
+
+/// RFC 4180 quoting: fields with a comma, quote or line break are quoted.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[derive(Serialize)]
+struct FiguresFile<'a> {
+    report: &'a str,
+    title: &'a str,
+    publisher: &'a str,
+    published_at: &'a str,
+    figures: &'a [Figure],
+}
+
+/// Every figure of the report, with the report's identity, as JSON.
+pub fn figures_json(report: &Report) -> String {
+    serde_json::to_string_pretty(&FiguresFile {
+        report: &report.id,
+        title: &report.title,
+        publisher: &report.meta.publisher,
+        published_at: &report.meta.published_at,
+        figures: &report.figures,
+    })
+    .expect("figures always serialise")
+}
+
+pub fn data_url(mime: &str, contents: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(contents.as_bytes())
+    )
+}
