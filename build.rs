@@ -13,9 +13,6 @@ mod checks;
 #[path = "src/dataset.rs"]
 mod dataset;
 #[allow(dead_code)]
-#[path = "src/export.rs"]
-mod export;
-#[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]

@@ -4,6 +4,7 @@
 use crate::components::error_notice::ErrorNotice;
 use crate::components::report_view::ReportView;
 use crate::embedded;
+use crate::mount::AssetBase;
 use crate::services::preferences;
 use crate::state::{FontSize, ViewerAction, ViewerState};
 use yew::prelude::*;
@@ -17,6 +18,9 @@ pub struct AppProps {
     /// reader chose earlier takes precedence once the page is live.
     #[prop_or_default]
     pub font_size: FontSize,
+    /// Where the viewer's own files (data downloads) are served from.
+    #[prop_or_default]
+    pub asset_base: AssetBase,
 }
 
 #[function_component]
@@ -57,9 +61,11 @@ pub fn App(props: &AppProps) -> Html {
 
     match embedded::report(&props.report_id) {
         Ok(report) => html! {
-            <ContextProvider<ViewerState> context={*state}>
-                <ReportView {report} {on_font_size} {on_high_contrast} />
-            </ContextProvider<ViewerState>>
+            <ContextProvider<AssetBase> context={props.asset_base.clone()}>
+                <ContextProvider<ViewerState> context={*state}>
+                    <ReportView {report} {on_font_size} {on_high_contrast} />
+                </ContextProvider<ViewerState>>
+            </ContextProvider<AssetBase>>
         },
         Err(message) => html! { <ErrorNotice message={AttrValue::from(message)} /> },
     }

@@ -37,6 +37,8 @@ const TAIL_WIDTH: i32 = 3 * TAIL_STEP;
 
 const BAR_COLOUR: RGBColor = RGBColor(0x1d, 0x4e, 0x89);
 const TEXT_COLOUR: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+/// TEXT_COLOUR as plotters writes it; set once on the root element.
+const TEXT_HEX: &str = "#1A1A1A";
 const AXIS_COLOUR: RGBColor = RGBColor(0x50, 0x50, 0x50);
 
 /// A conservative estimate of rendered text width: CJK and full-width
@@ -238,12 +240,13 @@ fn with_accessible_root(
     let body = tidy(&svg[body_start..]);
     format!(
         concat!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="gir-chart__svg" viewBox="0 0 {w} {h}" "#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="gir-chart__svg" viewBox="0 0 {w} {h}" font-family="sans-serif" fill="{text}" "#,
             r#"width="{em}em" role="img" aria-labelledby="{id}-svg-title" aria-describedby="{id}-svg-desc" focusable="false">"#,
             r#"<title id="{id}-svg-title">{title}</title><desc id="{id}-svg-desc">{desc}</desc>{body}"#
         ),
         w = width,
         em = (width as f64 * EM_PER_UNIT * 100.0).round() / 100.0,
+        text = TEXT_HEX,
         h = height,
         id = chart.id,
         title = escape_xml(&chart.title),
@@ -252,11 +255,25 @@ fn with_accessible_root(
     )
 }
 
-/// plotters puts each text on its own lines and writes sizes like
-/// `15.000000000000002`; drop the line breaks and round the sizes, so the markup
-/// is compact and reads cleanly.
+/// Attributes plotters repeats on every element that equal the SVG defaults
+/// or what the root element sets once (`font-family`, text `fill`).
+const REDUNDANT_ATTRIBUTES: [&str; 5] = [
+    " opacity=\"1\"",
+    " text-anchor=\"start\"",
+    " stroke=\"none\"",
+    " font-family=\"sans-serif\"",
+    " fill=\"#1A1A1A\"",
+];
+
+/// plotters puts each text on its own lines, repeats default attributes and
+/// writes sizes like `15.000000000000002`; drop the line breaks and the
+/// repeats and round the sizes. The charts are embedded three times each, so
+/// this is a good part of the viewer's size.
 fn tidy(body: &str) -> String {
-    let joined: String = body.lines().map(str::trim).collect();
+    let mut joined: String = body.lines().map(str::trim).collect();
+    for attribute in REDUNDANT_ATTRIBUTES {
+        joined = joined.replace(attribute, "");
+    }
     let mut out = String::with_capacity(joined.len());
     let mut rest = joined.as_str();
     while let Some(start) = rest.find("font-size=\"") {

@@ -7,8 +7,7 @@
 
 use crate::charts;
 use crate::checks::{self, Problem};
-use crate::export;
-use crate::model::{Bundle, ChartDrawing, ChartKind, CompiledReport, Downloads, Figure, Report};
+use crate::model::{Bundle, ChartDrawing, ChartKind, CompiledReport, Figure, Report};
 use crate::table_checks;
 use std::fmt;
 
@@ -115,25 +114,11 @@ pub fn compile_report(report: Report) -> CompiledReport {
             }
         })
         .collect();
-    let downloads = Downloads {
-        figures_csv: export::data_url("text/csv", &export::figures_csv(&report.figures)),
-        figures_json: export::data_url("application/json", &export::figures_json(&report)),
-        chart_csv: report
-            .charts
-            .iter()
-            .map(|chart| {
-                let ids: Vec<String> = chart.figures.iter().chain(&chart.notes).cloned().collect();
-                let csv = export::figures_csv(figures(&report, &ids));
-                (chart.id.clone(), export::data_url("text/csv", &csv))
-            })
-            .collect(),
-    };
     let notes = checks::editorial_notes(&report);
     let rule_breaks = table_checks::check_report_tables(&report);
     CompiledReport {
         report,
         charts,
-        downloads,
         notes,
         rule_breaks,
     }

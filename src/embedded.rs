@@ -18,7 +18,10 @@ thread_local! {
 pub fn decode(bytes: &[u8]) -> Reports {
     bincode::serde::decode_from_slice::<Bundle, _>(bytes, bincode_config())
         .map(|(bundle, _)| bundle.reports.into_iter().map(Rc::new).collect())
-        .map_err(|e| format!("内嵌数据无法读取({e})"))
+        // The bundle is written by this crate's own build script, so a failure
+        // means a broken build; the message stays plain to keep error
+        // formatting (and its code) out of the viewer.
+        .map_err(|_| "内嵌数据无法读取:请重新构建查看器。".to_string())
 }
 
 /// The embedded report with this id; the first report when `id` is empty.

@@ -1,10 +1,30 @@
 //! Data downloads: a report's figures as CSV (UTF-8 with BOM, so Excel opens
-//! Chinese correctly) and JSON, wrapped as `data:` URLs. Native only: run at
-//! build time, the results are embedded.
+//! Chinese correctly) and JSON. Native only: the prerender step writes them as
+//! static files next to the viewer (paths in [`crate::downloads`]).
 
+use crate::dataset::figures;
+use crate::downloads;
 use crate::model::{Bound, Figure, Measure, Report};
-use base64::Engine;
 use serde::Serialize;
+
+/// Every data file of a report, as `(path inside the build, contents)`.
+pub fn data_files(report: &Report) -> Vec<(String, String)> {
+    let mut files = vec![
+        (
+            downloads::figures_csv(&report.id),
+            figures_csv(&report.figures),
+        ),
+        (downloads::figures_json(&report.id), figures_json(report)),
+    ];
+    for chart in &report.charts {
+        let ids: Vec<String> = chart.figures.iter().chain(&chart.notes).cloned().collect();
+        files.push((
+            downloads::chart_csv(&report.id, &chart.id),
+            figures_csv(figures(report, &ids)),
+        ));
+    }
+    files
+}
 
 const CSV_HEADER: [&str; 10] = [
     "编号",
@@ -85,11 +105,4 @@ pub fn figures_json(report: &Report) -> String {
         figures: &report.figures,
     })
     .expect("figures always serialise")
-}
-
-pub fn data_url(mime: &str, contents: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8;base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(contents.as_bytes())
-    )
 }

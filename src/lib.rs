@@ -18,6 +18,7 @@ pub mod checks;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
+pub mod downloads;
 pub mod embedded;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;

@@ -393,8 +393,6 @@ pub struct CompiledReport {
     pub report: Report,
     /// One drawing set per `bars` chart.
     pub charts: Vec<ChartDrawing>,
-    /// Ready-to-download data files.
-    pub downloads: Downloads,
     /// Editorial observations about the published text (never corrections).
     pub notes: Vec<String>,
     /// Consistency rules (勾稽关系) the report's tables break, for a 数据校验
@@ -412,27 +410,9 @@ pub struct ChartDrawing {
     pub small: String,
 }
 
-/// Data files as `data:` URLs (UTF-8; CSV with a BOM so Excel reads Chinese),
-/// made at build time so links work before any script runs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Downloads {
-    pub figures_csv: String,
-    pub figures_json: String,
-    /// `(chart id, CSV data URL)` for every chart.
-    pub chart_csv: Vec<(String, String)>,
-}
-
 impl CompiledReport {
     pub fn chart_drawing(&self, chart_id: &str) -> Option<&ChartDrawing> {
         self.charts.iter().find(|d| d.chart_id == chart_id)
-    }
-
-    pub fn chart_csv(&self, chart_id: &str) -> Option<&str> {
-        self.downloads
-            .chart_csv
-            .iter()
-            .find(|(id, _)| id == chart_id)
-            .map(|(_, url)| url.as_str())
     }
 }
 

@@ -17,6 +17,30 @@ pub const REPORT_ATTRIBUTE: &str = "data-gir-report";
 pub const FONT_SIZE_ATTRIBUTE: &str = "data-gir-font-size";
 /// Set by the viewer once a mount is live: `hydrated` or `rendered`.
 pub const STATE_ATTRIBUTE: &str = "data-gir-state";
+/// The URL of the folder the viewer's files are served from, for links to its
+/// data files. The boot module fills it in; absent: `./`.
+pub const BASE_ATTRIBUTE: &str = "data-gir-base";
+
+/// The folder of the viewer's files, provided to components as a context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssetBase(pub yew::AttrValue);
+
+impl Default for AssetBase {
+    fn default() -> Self {
+        AssetBase("./".into())
+    }
+}
+
+impl AssetBase {
+    /// `path` (relative to the viewer's folder) as a link.
+    pub fn url(&self, path: &str) -> String {
+        if self.0.ends_with('/') {
+            format!("{}{path}", self.0)
+        } else {
+            format!("{}/{path}", self.0)
+        }
+    }
+}
 
 /// The props for a mount, reading its attributes through `attribute`.
 pub fn props_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> AppProps {
@@ -24,6 +48,10 @@ pub fn props_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> AppP
         report_id: attribute(REPORT_ATTRIBUTE).unwrap_or_default().into(),
         font_size: attribute(FONT_SIZE_ATTRIBUTE)
             .and_then(|value| FontSize::parse(&value))
+            .unwrap_or_default(),
+        asset_base: attribute(BASE_ATTRIBUTE)
+            .filter(|base| !base.is_empty())
+            .map(|base| AssetBase(base.into()))
             .unwrap_or_default(),
     }
 }
@@ -45,5 +73,13 @@ mod tests {
             props_from_attributes(|name| (name == FONT_SIZE_ATTRIBUTE).then(|| "巨大".into()));
         assert_eq!(defaults.report_id, "");
         assert_eq!(defaults.font_size, FontSize::Medium);
+        assert_eq!(defaults.asset_base.url("data/x.csv"), "./data/x.csv");
+        let based = props_from_attributes(|name| {
+            (name == BASE_ATTRIBUTE).then(|| "https://gov.example/viewer".into())
+        });
+        assert_eq!(
+            based.asset_base.url("data/x.csv"),
+            "https://gov.example/viewer/data/x.csv"
+        );
     }
 }

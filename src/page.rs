@@ -6,7 +6,7 @@
 //! needs no exception; scripts and the stylesheet carry integrity hashes.
 
 use crate::app::{App, AppProps};
-use crate::mount::{FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, REPORT_ATTRIBUTE};
+use crate::mount::{BASE_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, REPORT_ATTRIBUTE};
 use crate::state::FontSize;
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -83,6 +83,12 @@ if (window.parent !== window) {{
   addEventListener("load", postTarget);
 }}
 
+// Links to the viewer's data files resolve against this folder, wherever the
+// page embedding the viewer lives.
+for (const mount of document.querySelectorAll("[{MOUNT_ATTRIBUTE}]:not([{BASE_ATTRIBUTE}])")) {{
+  mount.setAttribute("{BASE_ATTRIBUTE}", new URL(".", import.meta.url).href);
+}}
+
 init({{ module_or_path: new URL("./{wasm}", import.meta.url) }});
 "#
     )
@@ -112,6 +118,7 @@ pub async fn render_report(report_id: &str, font_size: FontSize) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
         report_id: report_id.to_string().into(),
         font_size,
+        ..AppProps::default()
     })
     .hydratable(true)
     .render()

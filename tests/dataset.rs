@@ -404,30 +404,27 @@ fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
     );
 }
 
-fn decode_data_url(url: &str) -> String {
-    use base64::Engine;
-    let (head, body) = url.split_once(',').unwrap();
-    assert!(head.ends_with(";charset=utf-8;base64"), "{head}");
-    String::from_utf8(
-        base64::engine::general_purpose::STANDARD
-            .decode(body)
-            .unwrap(),
-    )
-    .unwrap()
-}
-
 #[test]
-fn downloads_hold_every_figure_as_csv_with_bom_and_as_json() {
-    let compiled = compile_report(seed_report());
-    assert!(compiled.downloads.figures_csv.starts_with("data:text/csv;"));
-    let csv = decode_data_url(&compiled.downloads.figures_csv);
+fn data_files_hold_every_figure_as_csv_with_bom_and_as_json() {
+    let report = seed_report();
+    let files = gir::export::data_files(&report);
+    let file = |path: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("{path} not written"))
+            .1
+            .clone()
+    };
+    assert_eq!(files.len(), 2 + report.charts.len());
+    let csv = file("data/nanfen-2017-figures.csv");
     assert!(
         csv.starts_with(
             "\u{FEFF}编号,项目,数值,单位,计量,精确度,原文表述,出处段落,原文句子,组成部分\r\n"
         ),
         "{csv}"
     );
-    assert_eq!(csv.lines().count(), 1 + compiled.report.figures.len());
+    assert_eq!(csv.lines().count(), 1 + report.figures.len());
     assert!(
         csv.contains("\r\nevent-banners,悬挂宣传条幅,10,幅,数量,多于(余),10余幅,sec-1-sub3,"),
         "{csv}"
@@ -440,14 +437,14 @@ fn downloads_hold_every_figure_as_csv_with_bom_and_as_json() {
         "{csv}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&decode_data_url(&compiled.downloads.figures_json)).unwrap();
+        serde_json::from_str(&file("data/nanfen-2017-figures.json")).unwrap();
     assert_eq!(json["report"], "nanfen-2017");
     assert_eq!(
         json["figures"].as_array().unwrap().len(),
-        compiled.report.figures.len()
+        report.figures.len()
     );
     assert_eq!(json["figures"][0]["value"], 1633);
-    let chart = decode_data_url(compiled.chart_csv("chart-proposals").unwrap());
+    let chart = file("data/nanfen-2017-chart-proposals.csv");
     assert_eq!(
         chart.lines().count(),
         1 + 6,

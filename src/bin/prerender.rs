@@ -70,6 +70,18 @@ fn run(dir: &Path) -> Result<(), String> {
         wasm,
     };
 
+    for id in embedded::report_ids() {
+        let report = embedded::report(&id)?;
+        for (path, contents) in gir::export::data_files(&report.report) {
+            let file = dir.join(&path);
+            if let Some(folder) = file.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+            std::fs::write(&file, contents).map_err(|e| format!("{path}: {e}"))?;
+        }
+    }
+
     let report_id = embedded::report_ids()
         .into_iter()
         .next()

@@ -4,7 +4,9 @@
 //! Accessibility: `<caption>`, `<th scope="col">` and `<th scope="row">`; the
 //! disclosure is a native control (keyboard and screen readers know it).
 
+use crate::downloads;
 use crate::model::{Chart, CompiledReport};
+use crate::mount::AssetBase;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,11 +25,8 @@ pub fn FigureTable(props: &FigureTableProps) -> Html {
         .iter()
         .chain(&chart.notes)
         .filter_map(|id| report.figure(id));
-    let csv = props
-        .report
-        .chart_csv(&chart.id)
-        .unwrap_or_default()
-        .to_string();
+    let base = use_context::<AssetBase>().unwrap_or_default();
+    let csv = downloads::chart_csv(&report.id, &chart.id);
     html! {
         <div class="gir-data">
             <details class="gir-data__disclosure">
@@ -56,7 +55,7 @@ pub fn FigureTable(props: &FigureTableProps) -> Html {
                     </tbody>
                 </table>
             </details>
-            <a class="gir-data__download" href={csv} download={format!("{}-{}.csv", report.id, chart.id)}>
+            <a class="gir-data__download" href={base.url(&csv)} download={downloads::file_name(&csv).to_string()}>
                 { "下载数据(CSV)" }
             </a>
         </div>

@@ -2,7 +2,9 @@
 //! report's data downloads (CSV and JSON of every figure).
 
 use crate::components::font_size_control::FontSizeControl;
+use crate::downloads;
 use crate::model::CompiledReport;
+use crate::mount::AssetBase;
 use crate::state::{FontSize, ViewerState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,8 +24,9 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
         let on_high_contrast = props.on_high_contrast.clone();
         Callback::from(move |_| on_high_contrast.emit(!contrast))
     };
-    let id = &props.report.report.id;
-    let downloads = &props.report.downloads;
+    let base = use_context::<AssetBase>().unwrap_or_default();
+    let csv = downloads::figures_csv(&props.report.report.id);
+    let json = downloads::figures_json(&props.report.report.id);
     html! {
         <div class="gir-tools">
             <FontSizeControl current={settings.font_size} on_change={props.on_font_size.clone()} />
@@ -35,8 +38,8 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
             </button>
             <p class="gir-tools__downloads">
                 <span class="gir-tools__label">{ "下载本报告数据:" }</span>
-                <a class="gir-tools__link" href={downloads.figures_csv.clone()} download={format!("{id}-figures.csv")}>{ "CSV" }</a>
-                <a class="gir-tools__link" href={downloads.figures_json.clone()} download={format!("{id}-figures.json")}>{ "JSON" }</a>
+                <a class="gir-tools__link" href={base.url(&csv)} download={downloads::file_name(&csv).to_string()}>{ "CSV" }</a>
+                <a class="gir-tools__link" href={base.url(&json)} download={downloads::file_name(&json).to_string()}>{ "JSON" }</a>
             </p>
         </div>
     }

@@ -217,21 +217,23 @@ describe('chart data', () => {
   it('downloads a chart\'s data and the whole report\'s figures as UTF-8 CSV with BOM, and JSON', async () => {
     const { page, close } = await open();
     try {
-      const decode = (href) => {
-        const [head, body] = href.split(',');
-        assert.match(head, /;charset=utf-8;base64$/);
-        return Buffer.from(body, 'base64');
+      const fetchFile = async (selector) => {
+        const href = await page.$eval(selector, (a) => a.href);
+        assert.ok(href.startsWith(server.url + 'data/'), `served with the viewer: ${href}`);
+        const response = await page.request.get(href);
+        assert.equal(response.status(), 200, href);
+        return response.body();
       };
-      const chartCsv = decode(await page.getAttribute('#chart-proposals a[download]', 'href'));
+      const chartCsv = await fetchFile('#chart-proposals a[download]');
       assert.deepEqual([...chartCsv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
       const lines = chartCsv.toString('utf8').slice(1).trim().split('\r\n');
       assert.equal(lines[0], '编号,项目,数值,单位,计量,精确度,原文表述,出处段落,原文句子,组成部分');
       assert.equal(lines.length, 7);
       assert.ok(lines[1].startsWith('proposals-culture,文教卫生,5,件,数量,精确,文教卫生方面5件,sec-5-p1,'), lines[1]);
       assert.equal(await page.getAttribute('#chart-proposals a[download]', 'download'), 'nanfen-2017-chart-proposals.csv');
-      const all = decode(await page.getAttribute('a[download="nanfen-2017-figures.csv"]', 'href')).toString('utf8');
+      const all = (await fetchFile('a[download="nanfen-2017-figures.csv"]')).toString('utf8');
       assert.equal(all.trim().split('\r\n').length, 1 + 27);
-      const json = JSON.parse(decode(await page.getAttribute('a[download="nanfen-2017-figures.json"]', 'href')).toString('utf8'));
+      const json = JSON.parse((await fetchFile('a[download="nanfen-2017-figures.json"]')).toString('utf8'));
       assert.equal(json.figures.length, 27);
       assert.deepEqual(json.figures.find((f) => f.id === 'event-banners').bound, 'more_than');
       // A real download through the browser, as a reader gets it.
