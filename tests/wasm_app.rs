@@ -34,7 +34,7 @@ async fn app_renders_title_sections_and_charts() {
         title.text_content().unwrap(),
         "南芬区2017年度政府信息公开工作报告"
     );
-    let headings = root.query_selector_all("section > h2").unwrap();
+    let headings = root.query_selector_all("section.gir-section h2").unwrap();
     assert_eq!(headings.length(), 9);
     assert_eq!(
         headings.item(3).unwrap().text_content().unwrap(),
