@@ -22,12 +22,18 @@ mod standard;
 #[path = "src/table_checks.rs"]
 mod table_checks;
 #[allow(dead_code)]
+#[path = "src/table_figures.rs"]
+mod table_figures;
+#[allow(dead_code)]
 #[path = "src/tables.rs"]
 mod tables;
 
 use std::path::{Path, PathBuf};
 
-const REPORTS_DIR: &str = "assets/reports";
+/// The folders whose `*.json` reports are embedded, `:`-separated; the sample
+/// build adds `tests/fixtures/reports`.
+const REPORTS_DIRS_VAR: &str = "GIR_REPORTS_DIRS";
+const DEFAULT_REPORTS_DIR: &str = "assets/reports";
 
 fn main() {
     for module in [
@@ -35,23 +41,28 @@ fn main() {
         "checks",
         "charts",
         "dataset",
-        "export",
+        "table_figures",
         "tables",
         "standard",
         "table_checks",
     ] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
-    println!("cargo:rerun-if-changed={REPORTS_DIR}");
-
-    let mut files: Vec<PathBuf> = std::fs::read_dir(REPORTS_DIR)
-        .unwrap_or_else(|e| fail(&[format!("{REPORTS_DIR}: cannot list the reports: {e}")]))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
+    println!("cargo:rerun-if-env-changed={REPORTS_DIRS_VAR}");
+    let dirs = std::env::var(REPORTS_DIRS_VAR).unwrap_or_else(|_| DEFAULT_REPORTS_DIR.to_string());
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in dirs.split(':').filter(|d| !d.is_empty()) {
+        println!("cargo:rerun-if-changed={dir}");
+        let mut in_dir: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| fail(&[format!("{dir}: cannot list the reports: {e}")]))
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        in_dir.sort();
+        files.extend(in_dir);
+    }
     if files.is_empty() {
-        fail(&[format!("{REPORTS_DIR}: no report (*.json) to embed")]);
+        fail(&[format!("{dirs}: no report (*.json) to embed")]);
     }
 
     let mut reports = Vec::new();

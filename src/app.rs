@@ -5,7 +5,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::report_view::ReportView;
 use crate::embedded;
 use crate::mount::AssetBase;
-use crate::services::preferences;
+use crate::services::{preferences, print};
 use crate::state::{FontSize, ViewerAction, ViewerState};
 use yew::prelude::*;
 
@@ -28,8 +28,9 @@ pub fn App(props: &AppProps) -> Html {
     let initial = props.font_size;
     let state = use_reducer_eq(move || ViewerState {
         font_size: initial,
-        high_contrast: false,
+        ..ViewerState::default()
     });
+    let report = embedded::report(&props.report_id);
 
     // After the first render (never during SSR, so hydration sees the
     // prerendered markup): apply the reader's remembered choices.
@@ -41,6 +42,48 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(on) = preferences::stored_high_contrast() {
                 state.dispatch(ViewerAction::SetHighContrast(on));
+            }
+        });
+    }
+    // `?print=<section id>` prints that section, `?print=all` (or a bare
+    // `?print`) the whole report: once, on load. An unknown id prints nothing.
+    {
+        let state = state.clone();
+        let section_ids: Vec<String> = report
+            .as_ref()
+            .map(|r| r.report.sections.iter().map(|s| s.id.clone()).collect())
+            .unwrap_or_default();
+        use_effect_with((), move |_| match print::requested().as_deref() {
+            None => {}
+            Some("" | "all") => state.dispatch(ViewerAction::Print(None)),
+            Some(id) if section_ids.iter().any(|s| s == id) => {
+                state.dispatch(ViewerAction::Print(Some(id.to_string())))
+            }
+            Some(id) => print::warn_unknown_section(id),
+        });
+    }
+    // The dialog opens after the render that applied the request, so what it
+    // prints is what was asked for; the flag is cleared so it opens only once.
+    {
+        let state = state.clone();
+        use_effect_with(state.print_pending, move |pending| {
+            if *pending {
+                print::open_dialog();
+                state.dispatch(ViewerAction::PrintDialogOpened);
+            }
+        });
+    }
+    // Whoever started the print (our buttons or the browser's menu), the whole
+    // report comes back once it is over.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let watch = print::watch_after_print(Callback::from(move |_| {
+                state.dispatch(ViewerAction::AfterPrint)
+            }));
+            // Dropping the watch removes its listener.
+            move || {
+                let _listener = watch;
             }
         });
     }
@@ -59,11 +102,16 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    match embedded::report(&props.report_id) {
+    let on_print = {
+        let state = state.clone();
+        Callback::from(move |section: Option<String>| state.dispatch(ViewerAction::Print(section)))
+    };
+
+    match report {
         Ok(report) => html! {
             <ContextProvider<AssetBase> context={props.asset_base.clone()}>
-                <ContextProvider<ViewerState> context={*state}>
-                    <ReportView {report} {on_font_size} {on_high_contrast} />
+                <ContextProvider<ViewerState> context={(*state).clone()}>
+                    <ReportView {report} {on_font_size} {on_high_contrast} {on_print} />
                 </ContextProvider<ViewerState>>
             </ContextProvider<AssetBase>>
         },

@@ -9,6 +9,7 @@ use crate::charts;
 use crate::checks::{self, Problem};
 use crate::model::{Bundle, ChartDrawing, ChartKind, CompiledReport, Figure, Report};
 use crate::table_checks;
+use crate::table_figures;
 use std::fmt;
 
 /// One thing wrong with a dataset file, with its place.
@@ -97,7 +98,11 @@ fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
 
 /// Computes what the viewer needs and would otherwise compute on the reader's
 /// device: the chart drawings and the editorial notes.
-pub fn compile_report(report: Report) -> CompiledReport {
+pub fn compile_report(mut report: Report) -> CompiledReport {
+    // Charts of the standard tables join the report's own, placed after their table.
+    let (table_figures, table_charts) = table_figures::derived(&report);
+    report.figures.extend(table_figures);
+    report.charts.extend(table_charts);
     let charts = report
         .charts
         .iter()

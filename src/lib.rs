@@ -31,4 +31,6 @@ pub mod standard;
 pub mod state;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod table_checks;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod table_figures;
 pub mod tables;

@@ -53,27 +53,56 @@ impl FontSize {
 }
 
 /// The reader's settings; provided to every component as a Yew context.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewerState {
     pub font_size: FontSize,
     /// White on black, for low vision.
     pub high_contrast: bool,
+    /// The section being printed on its own (打印本节, `?print=<id>`): the
+    /// print stylesheet hides the rest of the body until the print is over.
+    pub print_section: Option<String>,
+    /// A print was asked for and the dialog is not open yet: the app opens it
+    /// once the page shows what is to be printed, and only once.
+    pub print_pending: bool,
 }
 
 pub enum ViewerAction {
     SetFontSize(FontSize),
     SetHighContrast(bool),
+    /// Print one section (`Some(id)`) or the whole report (`None`).
+    Print(Option<String>),
+    /// The print dialog has been opened for the pending request.
+    PrintDialogOpened,
+    /// The browser is done printing: show the whole report again.
+    AfterPrint,
 }
 
 impl Reducible for ViewerState {
     type Action = ViewerAction;
 
     fn reduce(self: Rc<Self>, action: ViewerAction) -> Rc<Self> {
+        let current = (*self).clone();
         let next = match action {
-            ViewerAction::SetFontSize(font_size) => ViewerState { font_size, ..*self },
+            ViewerAction::SetFontSize(font_size) => ViewerState {
+                font_size,
+                ..current
+            },
             ViewerAction::SetHighContrast(high_contrast) => ViewerState {
                 high_contrast,
-                ..*self
+                ..current
+            },
+            ViewerAction::Print(print_section) => ViewerState {
+                print_section,
+                print_pending: true,
+                ..current
+            },
+            ViewerAction::PrintDialogOpened => ViewerState {
+                print_pending: false,
+                ..current
+            },
+            ViewerAction::AfterPrint => ViewerState {
+                print_section: None,
+                ..current
             },
         };
         if next == *self {
@@ -110,8 +139,25 @@ mod tests {
             *contrast,
             ViewerState {
                 font_size: FontSize::Large,
-                high_contrast: true
+                high_contrast: true,
+                ..ViewerState::default()
             }
         );
+    }
+
+    #[test]
+    fn printing_a_section_lasts_until_the_print_is_over() {
+        let state = Rc::new(ViewerState::default());
+        let asked = state.reduce(ViewerAction::Print(Some("sec-5".into())));
+        assert_eq!(asked.print_section.as_deref(), Some("sec-5"));
+        assert!(asked.print_pending);
+        let opened = asked.reduce(ViewerAction::PrintDialogOpened);
+        assert!(!opened.print_pending, "the dialog opens once");
+        assert_eq!(opened.print_section.as_deref(), Some("sec-5"));
+        let done = opened.reduce(ViewerAction::AfterPrint);
+        assert_eq!(*done, ViewerState::default());
+        let whole = done.reduce(ViewerAction::Print(None));
+        assert_eq!(whole.print_section, None);
+        assert!(whole.print_pending);
     }
 }

@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// One of the three mandated tables, as the publication printed it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Anchor id, unique in the report like every other block id.
@@ -83,7 +83,7 @@ impl TableKind {
 }
 
 /// One printed row: the cells under the row's columns, left to right.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableRow {
     /// The layout row this is (see the module docs for the keys).
@@ -448,6 +448,17 @@ pub struct RuleBreak {
     /// For a mismatch every cell of the equation; for an incomplete rule the
     /// blank or not-applicable cells that stop the check.
     pub cells: Vec<CellRef>,
+}
+
+/// The anchor id of a table cell: `{table}-{row}-{column}`, dots in row keys
+/// made `_` so the id is also a plain CSS identifier.
+pub fn cell_anchor(table_id: &str, row_key: &str, column_key: &str) -> String {
+    format!("{table_id}-{}-{column_key}", row_key.replace('.', "_"))
+}
+
+/// The anchor id of a table row's label cell.
+pub fn row_anchor(table_id: &str, row_key: &str) -> String {
+    format!("{table_id}-row-{}", row_key.replace('.', "_"))
 }
 
 #[cfg(test)]

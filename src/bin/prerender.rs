@@ -3,7 +3,8 @@
 //!
 //! Writes `index.html`, `portal-demo.html` (the viewer mounted in a portal
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
-//! `gir-viewer.css`, `gir-frame-host.js` and `demo-portal.css`.
+//! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
+//! title), `gir-frame-host.js` and `demo-portal.css`.
 //!
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
 
@@ -55,7 +56,19 @@ fn run(dir: &Path) -> Result<(), String> {
     let wasm = find("viewer-", "_bg.wasm")?;
     // Trunk hashes the stylesheet's name; portals need a stable one.
     let trunk_css = find("viewer-", ".css")?;
-    let css = read(&trunk_css)?;
+    let reports = embedded::report_ids()
+        .iter()
+        .map(|id| embedded::report(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut css = read(&trunk_css)?;
+    css.extend_from_slice(
+        page::print_title_css(
+            reports
+                .iter()
+                .map(|r| (r.report.id.as_str(), r.report.title.as_str())),
+        )
+        .as_bytes(),
+    );
     std::fs::remove_file(dir.join(&trunk_css)).map_err(|e| format!("{trunk_css}: {e}"))?;
     write(page::VIEWER_STYLESHEET, &css)?;
     let boot = page::boot_module(&glue, &wasm);
@@ -82,17 +95,21 @@ fn run(dir: &Path) -> Result<(), String> {
         }
     }
 
-    let report_id = embedded::report_ids()
-        .into_iter()
-        .next()
-        .ok_or("the embedded bundle holds no report")?;
-    let report = embedded::report(&report_id)?;
+    // One page per report (`<id>.html`); index.html and the demos show the first.
     let font_size = FontSize::default();
-    let inner = futures::executor::block_on(page::render_report(&report_id, font_size));
-    let mount = page::mount_element(&report_id, font_size, &inner);
-
-    let index = page::document(&report.report.title, &mount, &assets);
-    write("index.html", index.as_bytes())?;
+    let mut first_mount = None;
+    for id in embedded::report_ids() {
+        let report = embedded::report(&id)?;
+        let inner = futures::executor::block_on(page::render_report(&id, font_size));
+        let mount = page::mount_element(&id, font_size, &inner);
+        let html = page::document(&report.report.title, &mount, &assets);
+        write(&format!("{id}.html"), html.as_bytes())?;
+        if first_mount.is_none() {
+            write("index.html", html.as_bytes())?;
+            first_mount = Some(mount);
+        }
+    }
+    let mount = first_mount.ok_or("the embedded bundle holds no report")?;
     let head = page::viewer_head(&assets);
     let demo = page::fill_template(
         PORTAL_DEMO,
@@ -110,7 +127,8 @@ fn run(dir: &Path) -> Result<(), String> {
     write("portal-iframe.html", framed.as_bytes())?;
 
     println!(
-        "prerender: wrote index.html, portal-demo.html, portal-iframe.html with report {report_id}"
+        "prerender: wrote index.html, a page per report ({}), portal-demo.html, portal-iframe.html",
+        embedded::report_ids().join(", ")
     );
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! `<span class="gir-quote" id=…>`, so a chart's "原文" link lands on the very
 //! sentence and `:target` highlights it. The text itself is unchanged.
 
+use crate::components::standard_table::StandardTableView;
 use crate::model::{segments, Block, CompiledReport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -66,7 +67,8 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
                 }) }
             </ol>
         },
-        // Rendered by the standard-table component (in progress).
-        Block::Table(_) => Html::default(),
+        Block::Table(table) => html! {
+            <StandardTableView report={report.clone()} table={table.clone()} />
+        },
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod block;
 pub mod chart_figure;
+pub mod checks_panel;
 pub mod error_notice;
 pub mod facts_figure;
 pub mod figure_table;
@@ -11,4 +12,5 @@ pub mod metadata;
 pub mod reader_tools;
 pub mod report_view;
 pub mod section;
+pub mod standard_table;
 pub mod toc;

@@ -1,5 +1,5 @@
-//! The reader's controls under the metadata: 字体 大 中 小, 高对比度, and the
-//! report's data downloads (CSV and JSON of every figure).
+//! The reader's controls under the metadata: 字体 大 中 小, 高对比度, 打印全文,
+//! and the report's data downloads (CSV and JSON of every figure).
 
 use crate::components::font_size_control::FontSizeControl;
 use crate::downloads;
@@ -14,6 +14,7 @@ pub struct ReaderToolsProps {
     pub report: Rc<CompiledReport>,
     pub on_font_size: Callback<FontSize>,
     pub on_high_contrast: Callback<bool>,
+    pub on_print: Callback<Option<String>>,
 }
 
 #[function_component]
@@ -24,6 +25,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
         let on_high_contrast = props.on_high_contrast.clone();
         Callback::from(move |_| on_high_contrast.emit(!contrast))
     };
+    let print_all = props.on_print.reform(|_: MouseEvent| None);
     let base = use_context::<AssetBase>().unwrap_or_default();
     let csv = downloads::figures_csv(&props.report.report.id);
     let json = downloads::figures_json(&props.report.report.id);
@@ -36,6 +38,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                 onclick={toggle_contrast}>
                 { "高对比度" }
             </button>
+            <button type="button" class="gir-tools__button" onclick={print_all}>{ "打印全文" }</button>
             <p class="gir-tools__downloads">
                 <span class="gir-tools__label">{ "下载本报告数据:" }</span>
                 <a class="gir-tools__link" href={base.url(&csv)} download={downloads::file_name(&csv).to_string()}>{ "CSV" }</a>

@@ -1,6 +1,7 @@
 //! The whole report: skip link, title, metadata, reader tools, table of
 //! contents, preamble and sections.
 
+use crate::components::checks_panel::ChecksPanel;
 use crate::components::metadata::MetadataBlock;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::section::{blocks_with_charts, SectionView};
@@ -15,6 +16,8 @@ pub struct ReportViewProps {
     pub report: Rc<CompiledReport>,
     pub on_font_size: Callback<FontSize>,
     pub on_high_contrast: Callback<bool>,
+    /// 打印全文 (`None`) and 打印本节 (`Some(section id)`).
+    pub on_print: Callback<Option<String>>,
 }
 
 #[function_component]
@@ -26,23 +29,31 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let classes = classes!(
         "gir-report",
         settings.font_size.class(),
-        settings.high_contrast.then_some("gir-report--contrast")
+        settings.high_contrast.then_some("gir-report--contrast"),
+        settings
+            .print_section
+            .is_some()
+            .then_some("gir-report--print-section")
     );
     html! {
-        <article class={classes} lang="zh-CN" aria-labelledby={title_id.clone()}>
+        // The report id names the printed pages' running title (see page::print_title_css).
+        <article class={classes} lang="zh-CN" aria-labelledby={title_id.clone()}
+            data-gir-report-id={report.id.clone()}>
             <a class="gir-skip" href={format!("#{body_id}")}>{ "跳到正文" }</a>
             <header class="gir-report__header">
                 <h1 class="gir-report__title" id={title_id}>{ report.title.clone() }</h1>
                 <MetadataBlock meta={report.meta.clone()} />
                 <ReaderTools report={props.report.clone()}
                     on_font_size={props.on_font_size.clone()}
-                    on_high_contrast={props.on_high_contrast.clone()} />
+                    on_high_contrast={props.on_high_contrast.clone()}
+                    on_print={props.on_print.clone()} />
+                <ChecksPanel report={props.report.clone()} />
             </header>
-            <Toc report={report.clone()} />
+            <Toc report={props.report.clone()} />
             <div class="gir-report__body" id={body_id} tabindex="-1">
                 { blocks_with_charts(&props.report, &report.preamble) }
                 { for (0..report.sections.len()).map(|index| html! {
-                    <SectionView report={props.report.clone()} {index} />
+                    <SectionView report={props.report.clone()} {index} on_print={props.on_print.clone()} />
                 }) }
             </div>
         </article>

@@ -6,6 +6,7 @@ use crate::components::chart_figure::ChartFigure;
 use crate::components::facts_figure::FactsFigure;
 use crate::model::{Block, ChartKind, CompiledReport};
 use crate::services::clipboard;
+use crate::state::ViewerState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -47,6 +48,8 @@ pub fn blocks_with_charts(report: &Rc<CompiledReport>, blocks: &[Block]) -> Html
 pub struct SectionViewProps {
     pub report: Rc<CompiledReport>,
     pub index: usize,
+    /// Asks to print this section alone (打印本节).
+    pub on_print: Callback<Option<String>>,
 }
 
 #[function_component]
@@ -74,8 +77,19 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             );
         })
     };
+    let printing = use_context::<ViewerState>()
+        .unwrap_or_default()
+        .print_section;
+    let on_print = {
+        let id = section.id.clone();
+        props.on_print.reform(move |_: MouseEvent| Some(id.clone()))
+    };
+    let class = classes!(
+        "gir-section",
+        (printing.as_deref() == Some(section.id.as_str())).then_some("gir-section--print")
+    );
     html! {
-        <section class="gir-section" id={section.id.clone()} aria-labelledby={heading_id.clone()}>
+        <section {class} id={section.id.clone()} aria-labelledby={heading_id.clone()}>
             <div class="gir-section__head">
                 <h2 class="gir-section__heading" id={heading_id}>
                     <span class="gir-section__label">{ section.label.clone() }</span>
@@ -84,6 +98,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <button type="button" class="gir-section__copy" onclick={on_copy}
                     aria-label={format!("复制本节链接:{}", section.heading())}>
                     { "复制本节链接" }
+                </button>
+                <button type="button" class="gir-section__print" onclick={on_print}
+                    aria-label={format!("打印本节:{}", section.heading())}>
+                    { "打印本节" }
                 </button>
                 <span class="gir-section__status" role="status">{ (*copy_status).clone() }</span>
             </div>

@@ -7,21 +7,25 @@
 //! Accessibility: a `<nav>` named 目录; the current section's link carries
 //! `aria-current="location"` and is marked by weight and a bar, not colour alone.
 
-use crate::model::{Block, Report};
+use crate::model::{Block, CompiledReport};
 use crate::services::scroll;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TocProps {
-    pub report: Report,
+    /// Shared, so a re-render of the report neither clones nor deep-compares it
+    /// (the model is `Eq`, so `Rc` compares by pointer first).
+    pub report: Rc<CompiledReport>,
 }
 
 #[function_component]
 pub fn Toc(props: &TocProps) -> Html {
+    let report = &props.report.report;
     let current = use_state(|| None::<String>);
     {
         let current = current.clone();
-        let ids: Vec<String> = props.report.sections.iter().map(|s| s.id.clone()).collect();
+        let ids: Vec<String> = report.sections.iter().map(|s| s.id.clone()).collect();
         use_effect_with(ids, move |ids| {
             let watch = scroll::watch_current_section(
                 ids.clone(),
@@ -42,7 +46,7 @@ pub fn Toc(props: &TocProps) -> Html {
             <details class="gir-toc__disclosure">
                 <summary class="gir-toc__title">{ "目录" }</summary>
                 <ol class="gir-toc__list">
-                    { for props.report.sections.iter().map(|section| {
+                    { for report.sections.iter().map(|section| {
                         let is_current = current.as_deref() == Some(section.id.as_str());
                         let subsections: Vec<Html> = section.blocks.iter().filter_map(|b| match b {
                             Block::Subsection(s) => Some(html! {

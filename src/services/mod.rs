@@ -3,4 +3,5 @@
 
 pub mod clipboard;
 pub mod preferences;
+pub mod print;
 pub mod scroll;
