@@ -1,6 +1,10 @@
 //! The embedded dataset against the published seed, and the loader's errors.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{errors_for, line_of};
+
 use gir::dataset::{compile_report, load_report};
 use gir::model::{Bound, Measure, Report};
 
@@ -258,20 +262,6 @@ fn compiled_report_has_a_drawing_per_bar_chart_and_editorial_notes() {
 }
 
 // ---- malformed datasets: file, line, and what is wrong ----
-
-fn errors_for(json: &str) -> Vec<String> {
-    match load_report("reports/broken.json", json) {
-        Ok(_) => panic!("the broken dataset was accepted"),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
-    }
-}
-
-fn line_of(json: &str, needle: &str) -> usize {
-    json.lines()
-        .position(|l| l.contains(needle))
-        .expect("needle in json")
-        + 1
-}
 
 #[test]
 fn invalid_json_names_file_line_and_column() {

@@ -4,6 +4,10 @@
 //! planted breaks).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{errors_for, line_of};
+
 use gir::dataset::{compile_report, encode_bundle, load_report};
 use gir::model::{Bundle, Report, ReportFormat};
 use gir::standard::{self, RowKind, TableLayout};
@@ -797,20 +801,6 @@ fn labels_are_verbatim_from_the_format_description() {
 }
 
 // ---- structural errors fail the load with file:line ----
-
-fn errors_for(json: &str) -> Vec<String> {
-    match load_report("reports/broken.json", json) {
-        Ok(_) => panic!("the broken dataset was accepted"),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
-    }
-}
-
-fn line_of(json: &str, needle: &str) -> usize {
-    json.lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("{needle} in json"))
-        + 1
-}
 
 fn at_line(errors: &[String], line: usize, needle: &str) {
     let prefix = format!("reports/broken.json:{line}:");
