@@ -135,6 +135,6 @@ pub fn figures<'a>(report: &'a Report, ids: &[String]) -> Vec<&'a Figure> {
 }
 
 pub fn encode_bundle(bundle: &Bundle) -> Vec<u8> {
-    bincode::serde::encode_to_vec(bundle, crate::model::bincode_config())
+    bincode::encode_to_vec(bundle, crate::model::bincode_config())
         .expect("a bundle of plain structs always encodes")
 }

@@ -1,7 +1,7 @@
 //! The report bundle compiled by `build.rs` and embedded in the binary.
 //!
-//! The browser decodes bincode (already linked by Yew) instead of parsing JSON,
-//! and gets its chart SVGs ready-made.
+//! The browser decodes bincode, with decoders derived by bincode itself (no
+//! serde visitors, no JSON parser), and gets its chart SVGs ready-made.
 
 use crate::model::{bincode_config, Bundle, CompiledReport};
 use std::rc::Rc;
@@ -16,7 +16,7 @@ thread_local! {
 
 /// Decodes a bundle; a broken one becomes a message the page can show.
 pub fn decode(bytes: &[u8]) -> Reports {
-    bincode::serde::decode_from_slice::<Bundle, _>(bytes, bincode_config())
+    bincode::decode_from_slice::<Bundle, _>(bytes, bincode_config())
         .map(|(bundle, _)| bundle.reports.into_iter().map(Rc::new).collect())
         // The bundle is written by this crate's own build script, so a failure
         // means a broken build; the message stays plain to keep error

@@ -1,4 +1,5 @@
-//! The report data model: what a published report says, as plain serde types.
+//! The report data model: what a published report says, as plain types with
+//! serde (for the JSON dataset) and bincode (for the embedded bundle) derives.
 //!
 //! It knows nothing of the web. The build script parses the JSON dataset into
 //! these types, checks them and encodes them with bincode; the viewer decodes the
@@ -13,7 +14,7 @@ use crate::tables::{RuleBreak, Table};
 use serde::{Deserialize, Serialize};
 
 /// One annual report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// Stable identifier, used in URLs and the mount attribute (`nanfen-2017`).
@@ -33,7 +34,9 @@ pub struct Report {
 }
 
 /// The publication formats a portal holds (see docs on report formats).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 pub enum ReportFormat {
     /// Free narrative, before the 2019 standard tables.
     #[serde(rename = "narrative")]
@@ -48,7 +51,9 @@ pub enum ReportFormat {
 
 /// The portal's metadata header. An empty string is a field the portal shows
 /// empty; it is displayed empty, never filled in.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
     /// 索引号
@@ -92,7 +97,7 @@ impl Metadata {
 }
 
 /// A numbered part of the report (一、总体工作情况).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -110,7 +115,7 @@ impl Section {
 }
 
 /// A piece of running text inside a section.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 pub enum Block {
     #[serde(rename = "paragraph")]
     Paragraph(Paragraph),
@@ -125,14 +130,14 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
     pub id: String,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Subsection {
     pub id: String,
@@ -143,14 +148,14 @@ pub struct Subsection {
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct List {
     pub id: String,
     pub items: Vec<ListItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct ListItem {
     pub id: String,
@@ -190,7 +195,7 @@ impl Block {
 }
 
 /// A number stated in the text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -222,7 +227,9 @@ impl Figure {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 pub enum Measure {
     #[serde(rename = "count")]
     Count,
@@ -231,7 +238,9 @@ pub enum Measure {
     Rank,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 pub enum Bound {
     #[serde(rename = "exact")]
     Exact,
@@ -241,7 +250,7 @@ pub enum Bound {
 }
 
 /// Where a figure is stated: a printed paragraph (by anchor id) and the sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Anchor id of a paragraph, subsection or list item.
@@ -251,7 +260,7 @@ pub struct Source {
 }
 
 /// A chart or a box of stated values, placed after a block.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     pub id: String,
@@ -266,7 +275,9 @@ pub struct Chart {
     pub notes: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 pub enum ChartKind {
     /// Horizontal bars on one linear scale; all bars share a unit.
     #[serde(rename = "bars")]
@@ -383,12 +394,12 @@ impl Report {
 
 /// What the build embeds: each report with the artefacts computed from it at
 /// build time, so the browser neither parses JSON nor draws charts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 pub struct Bundle {
     pub reports: Vec<CompiledReport>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 pub struct CompiledReport {
     pub report: Report,
     /// One drawing set per `bars` chart.
@@ -402,7 +413,7 @@ pub struct CompiledReport {
 
 /// A bar chart drawn at each 字体 size (SVG markup), so its text scales with the
 /// reader's choice without re-layout in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 pub struct ChartDrawing {
     pub chart_id: String,
     pub large: String,

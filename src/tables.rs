@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// One of the three mandated tables, as the publication printed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Anchor id, unique in the report like every other block id.
@@ -43,7 +43,18 @@ impl Table {
 }
 
 /// Which mandated table: the sections 二, 三 and 四 of a standard report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bincode::Encode,
+    bincode::Decode,
+)]
 pub enum TableKind {
     /// 二、主动公开政府信息情况
     #[serde(rename = "active_disclosure")]
@@ -83,7 +94,7 @@ impl TableKind {
 }
 
 /// One printed row: the cells under the row's columns, left to right.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct TableRow {
     /// The layout row this is (see the module docs for the keys).
@@ -179,6 +190,28 @@ impl Cell {
         }
     }
 }
+
+/// In the bundle a cell is its published text, as in JSON; decoding parses it
+/// again, so the browser holds the same exact literal.
+impl bincode::Encode for Cell {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        bincode::Encode::encode(self.as_str(), encoder)
+    }
+}
+
+impl<Context> bincode::Decode<Context> for Cell {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let text: String = bincode::Decode::decode(decoder)?;
+        Cell::parse(&text).map_err(|_| bincode::error::DecodeError::Other("invalid table cell"))
+    }
+}
+
+bincode::impl_borrow_decode!(Cell);
 
 impl TryFrom<String> for Cell {
     type Error = CellError;
@@ -344,7 +377,18 @@ impl fmt::Display for Decimal {
 }
 
 /// A consistency rule (勾稽关系) of the standard tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bincode::Encode,
+    bincode::Decode,
+)]
 pub enum RuleId {
     /// 表三, each column: 一 + 二 = 三(七)总计 + 四.
     #[serde(rename = "applications_column_balance")]
@@ -400,7 +444,18 @@ impl RuleId {
 }
 
 /// How a rule is broken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bincode::Encode,
+    bincode::Decode,
+)]
 pub enum BreakKind {
     /// Every cell holds a number and the two sides differ.
     #[serde(rename = "mismatch")]
@@ -421,7 +476,9 @@ impl BreakKind {
 }
 
 /// A cell of a table, by layout keys.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, bincode::Encode, bincode::Decode,
+)]
 pub struct CellRef {
     pub row_key: String,
     pub column_key: String,
@@ -438,7 +495,7 @@ impl CellRef {
 
 /// One consistency rule broken once (one column, row or group of a table):
 /// a data-quality finding shown beside the table, which stays as published.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 pub struct RuleBreak {
     pub rule: RuleId,
     pub kind: BreakKind,
