@@ -107,7 +107,9 @@ pub struct TableRow {
 /// JSON/bincode form: `""` blank, a decimal literal (`"0"`, `"12"`, `"3.50"`,
 /// `"-2"` for a signed 本年增/减) a number, or one of [`NOT_APPLICABLE_SYMBOLS`]
 /// for "not applicable", kept as printed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// In the bundle a cell is stored as parsed (bincode derive), so the browser
+// carries no number parser; in JSON it is the published text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(try_from = "String", into = "String")]
 pub enum Cell {
     /// Left empty in the publication: nothing was stated (not zero).
@@ -191,28 +193,6 @@ impl Cell {
     }
 }
 
-/// In the bundle a cell is its published text, as in JSON; decoding parses it
-/// again, so the browser holds the same exact literal.
-impl bincode::Encode for Cell {
-    fn encode<E: bincode::enc::Encoder>(
-        &self,
-        encoder: &mut E,
-    ) -> Result<(), bincode::error::EncodeError> {
-        bincode::Encode::encode(self.as_str(), encoder)
-    }
-}
-
-impl<Context> bincode::Decode<Context> for Cell {
-    fn decode<D: bincode::de::Decoder<Context = Context>>(
-        decoder: &mut D,
-    ) -> Result<Self, bincode::error::DecodeError> {
-        let text: String = bincode::Decode::decode(decoder)?;
-        Cell::parse(&text).map_err(|_| bincode::error::DecodeError::Other("invalid table cell"))
-    }
-}
-
-bincode::impl_borrow_decode!(Cell);
-
 impl TryFrom<String> for Cell {
     type Error = CellError;
     fn try_from(text: String) -> Result<Self, Self::Error> {
@@ -258,7 +238,7 @@ impl fmt::Display for CellError {
 impl std::error::Error for CellError {}
 
 /// A number cell: the literal as printed and its exact value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, bincode::Encode, bincode::Decode)]
 pub struct Number {
     literal: String,
     value: Decimal,
@@ -312,7 +292,7 @@ impl Number {
 
 /// An exact decimal: `units / 10^scale`. Sums of table cells are compared with
 /// these, never with floats, so `0.1 + 0.2` equals `0.3` and `3.50` equals `3.5`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, bincode::Encode, bincode::Decode)]
 pub struct Decimal {
     units: i128,
     scale: u32,

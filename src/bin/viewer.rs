@@ -12,7 +12,7 @@ fn main() {
         return;
     };
     if mounts.length() == 0 {
-        gloo::console::warn!("报告查看器:页面中没有 data-gir-viewer 元素");
+        web_sys::console::warn_1(&"报告查看器:页面中没有 data-gir-viewer 元素".into());
     }
     for index in 0..mounts.length() {
         let Some(element) = mounts

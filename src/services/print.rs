@@ -40,9 +40,8 @@ pub fn open_dialog() {
 /// Tells the portal's developer why `?print=<id>` printed nothing.
 #[cfg(target_arch = "wasm32")]
 pub fn warn_unknown_section(id: &str) {
-    gloo::console::warn!(format!(
-        "报告查看器:?print={id} 不是本报告的章节,未打开打印"
-    ));
+    let message = format!("报告查看器:?print={id} 不是本报告的章节,未打开打印");
+    web_sys::console::warn_1(&message.into());
 }
 
 /// Calls `done` whenever the browser has finished printing (or the reader
