@@ -8,7 +8,8 @@
 //!   rules, computed at build time.
 //! - [`embedded`]: the compiled bundle the build embeds, decoded on demand.
 //! - [`components`] and [`app`]: Yew components that only render, so the same
-//!   code renders on the server (prerender) and hydrates in the browser.
+//!   code renders on the server (prerender) and hydrates in the browser;
+//!   [`hooks`] hold the root's effects and [`services`] the browser I/O.
 
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,6 +23,7 @@ pub mod downloads;
 pub mod embedded;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod hooks;
 pub mod model;
 pub mod mount;
 #[cfg(feature = "ssr")]
