@@ -7,7 +7,9 @@
 
 use crate::charts;
 use crate::checks::{self, Problem};
-use crate::model::{Bundle, ChartDrawing, ChartKind, CompiledReport, Figure, Report};
+use crate::model::{
+    Bundle, ChartDrawing, ChartKind, CompiledReport, Figure, ParagraphQuotes, QuoteSpan, Report,
+};
 use crate::table_checks;
 use crate::table_figures;
 use std::fmt;
@@ -121,11 +123,35 @@ pub fn compile_report(mut report: Report) -> CompiledReport {
         .collect();
     let notes = checks::editorial_notes(&report);
     let rule_breaks = table_checks::check_report_tables(&report);
+    let quotes = report
+        .printed_paragraphs()
+        .into_iter()
+        .map(|(_, block, printed)| ParagraphQuotes {
+            block: block.to_string(),
+            spans: report
+                .quotes_in(block, &printed)
+                .into_iter()
+                .map(|(start, quote, anchor)| QuoteSpan {
+                    start: start as u32,
+                    len: quote.len() as u32,
+                    anchor,
+                })
+                .collect(),
+        })
+        .filter(|q| !q.spans.is_empty())
+        .collect();
+    let figure_anchors = report
+        .figures
+        .iter()
+        .map(|f| (f.id.clone(), report.figure_anchor(f)))
+        .collect();
     CompiledReport {
         report,
         charts,
         notes,
         rule_breaks,
+        quotes,
+        figure_anchors,
     }
 }
 

@@ -409,6 +409,27 @@ pub struct CompiledReport {
     /// Consistency rules (勾稽关系) the report's tables break, for a 数据校验
     /// panel; the tables themselves are shown as published.
     pub rule_breaks: Vec<RuleBreak>,
+    /// The quoted sentences of each printed paragraph that has any, found at
+    /// build time so the browser only slices text.
+    pub quotes: Vec<ParagraphQuotes>,
+    /// `(figure id, anchor)`: where each figure's "原文" link lands.
+    pub figure_anchors: Vec<(String, String)>,
+}
+
+/// The quoted sentences of one printed paragraph (see [`Report::quotes_in`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
+pub struct ParagraphQuotes {
+    /// Anchor id of the paragraph, subsection or list item.
+    pub block: String,
+    pub spans: Vec<QuoteSpan>,
+}
+
+/// A quoted sentence: its byte range in the printed paragraph and its anchor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
+pub struct QuoteSpan {
+    pub start: u32,
+    pub len: u32,
+    pub anchor: String,
 }
 
 /// A bar chart drawn at each 字体 size (SVG markup), so its text scales with the
@@ -425,6 +446,24 @@ impl CompiledReport {
     pub fn chart_drawing(&self, chart_id: &str) -> Option<&ChartDrawing> {
         self.charts.iter().find(|d| d.chart_id == chart_id)
     }
+
+    /// The quoted sentences of the printed paragraph `block`, in reading order.
+    pub fn quote_spans(&self, block: &str) -> &[QuoteSpan] {
+        self.quotes
+            .iter()
+            .find(|q| q.block == block)
+            .map(|q| q.spans.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Where a figure's source link lands: its sentence, or else its block.
+    pub fn figure_anchor<'a>(&'a self, figure: &'a Figure) -> &'a str {
+        self.figure_anchors
+            .iter()
+            .find(|(id, _)| *id == figure.id)
+            .map(|(_, anchor)| anchor.as_str())
+            .unwrap_or(&figure.source.block)
+    }
 }
 
 /// bincode settings shared by the encoder (build script) and decoder (viewer).
@@ -440,15 +479,21 @@ pub struct Segment {
 }
 
 /// Splits `text`, which starts at byte `offset` of its printed paragraph, into
-/// plain runs and the quotes (from [`Report::quotes_in`]) that lie wholly inside it.
-pub fn segments(text: &str, offset: usize, quotes: &[(usize, String, String)]) -> Vec<Segment> {
+/// plain runs and the quoted sentences (`spans`, in printed-paragraph bytes)
+/// that lie wholly inside it.
+pub fn segments(text: &str, offset: usize, spans: &[QuoteSpan]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut at = 0;
-    for (start, quote, anchor) in quotes {
-        let Some(local) = start.checked_sub(offset) else {
+    for span in spans {
+        let Some(local) = (span.start as usize).checked_sub(offset) else {
             continue;
         };
-        if local < at || local + quote.len() > text.len() {
+        let end = local + span.len as usize;
+        if local < at
+            || end > text.len()
+            || !text.is_char_boundary(local)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         if local > at {
@@ -458,10 +503,10 @@ pub fn segments(text: &str, offset: usize, quotes: &[(usize, String, String)]) -
             });
         }
         out.push(Segment {
-            text: quote.clone(),
-            anchor: Some(anchor.clone()),
+            text: text[local..end].to_string(),
+            anchor: Some(span.anchor.clone()),
         });
-        at = local + quote.len();
+        at = end;
     }
     if at < text.len() {
         out.push(Segment {

@@ -459,10 +459,22 @@ fn quoted_sentences_get_anchors_and_segments_keep_the_text() {
         gir::model::Block::Subsection(s) => s.clone(),
         other => panic!("{other:?}"),
     };
-    let printed = format!("{}{}{}", sub.label, sub.title, sub.text);
-    let quotes = report.quotes_in(&sub.id, &printed);
-    let segments = gir::model::segments(&sub.text, sub.label.len() + sub.title.len(), &quotes);
+    // The compiled report carries the same anchors, found at build time.
+    let compiled = compile_report(report.clone());
+    assert_eq!(compiled.figure_anchor(banners), "sec-1-sub3-q1");
+    let spans = compiled.quote_spans(&sub.id);
+    assert_eq!(spans.len(), 2);
+    let segments = gir::model::segments(&sub.text, sub.label.len() + sub.title.len(), spans);
     let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(joined, sub.text, "segmenting never changes the text");
-    assert_eq!(segments.iter().filter(|s| s.anchor.is_some()).count(), 2);
+    let quoted: Vec<&str> = segments
+        .iter()
+        .filter(|s| s.anchor.is_some())
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(quoted.len(), 2);
+    assert!(
+        quoted[1].starts_with("累计发放") && quoted[1].ends_with("2000余份。"),
+        "{quoted:?}"
+    );
 }

@@ -18,16 +18,9 @@ pub struct BlockViewProps {
 }
 
 /// `text`, which starts at byte `offset` of the printed paragraph `anchor`,
-/// with its quoted sentences marked.
-fn marked_text(
-    report: &CompiledReport,
-    anchor: &str,
-    printed: &str,
-    text: &str,
-    offset: usize,
-) -> Html {
-    let quotes = report.report.quotes_in(anchor, printed);
-    segments(text, offset, &quotes)
+/// with its quoted sentences (found at build time) marked.
+fn marked_text(report: &CompiledReport, anchor: &str, text: &str, offset: usize) -> Html {
+    segments(text, offset, report.quote_spans(anchor))
         .into_iter()
         .map(|segment| match segment.anchor {
             Some(id) => html! { <span class="gir-quote" {id}>{ segment.text }</span> },
@@ -41,27 +34,25 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     let report = &props.report;
     match &props.block {
         Block::Paragraph(p) => html! {
-            <p class="gir-p" id={p.id.clone()}>{ marked_text(report, &p.id, &p.text, &p.text, 0) }</p>
+            <p class="gir-p" id={p.id.clone()}>{ marked_text(report, &p.id, &p.text, 0) }</p>
         },
         Block::Subsection(s) => {
-            let printed = format!("{}{}{}", s.label, s.title, s.text);
             let offset = s.label.len() + s.title.len();
             html! {
                 <p class="gir-p gir-p--sub" id={s.id.clone()}>
                     <span class="gir-p__label">{ s.label.clone() }</span>
                     <strong class="gir-p__lead">{ s.title.clone() }</strong>
-                    { marked_text(report, &s.id, &printed, &s.text, offset) }
+                    { marked_text(report, &s.id, &s.text, offset) }
                 </p>
             }
         }
         Block::List(list) => html! {
             <ol class="gir-list" id={list.id.clone()}>
                 { for list.items.iter().map(|item| {
-                    let printed = format!("{}{}", item.label, item.text);
                     html! {
                         <li class="gir-list__item" id={item.id.clone()}>
                             <span class="gir-list__label">{ item.label.clone() }</span>
-                            { marked_text(report, &item.id, &printed, &item.text, item.label.len()) }
+                            { marked_text(report, &item.id, &item.text, item.label.len()) }
                         </li>
                     }
                 }) }

@@ -54,7 +54,7 @@ pub fn FactsFigure(props: &FactsFigureProps) -> Html {
                         <li class="gir-facts__item">
                             <span class="gir-facts__label">{ labels.join("、") }</span>
                             <strong class="gir-facts__value">{ first.display_value() }</strong>
-                            <a class="gir-facts__source" href={format!("#{}", report.figure_anchor(first))}>
+                            <a class="gir-facts__source" href={format!("#{}", props.report.figure_anchor(first))}>
                                 { format!("原文:“{}”", first.stated) }
                             </a>
                         </li>

@@ -46,7 +46,7 @@ pub fn FigureTable(props: &FigureTableProps) -> Html {
                                 <th scope="row">{ f.label.clone() }</th>
                                 <td class="gir-data__number">{ f.display_value() }</td>
                                 <td>
-                                    <a class="gir-data__source" href={format!("#{}", report.figure_anchor(f))}>
+                                    <a class="gir-data__source" href={format!("#{}", props.report.figure_anchor(f))}>
                                         { format!("“{}”", f.stated) }
                                     </a>
                                 </td>
