@@ -80,6 +80,9 @@ pub struct HeaderCell {
     pub rowspan: usize,
     /// The column a leaf header stands over; `None` for a group or the stub.
     pub column: Option<&'static str>,
+    /// Index of the first column the cell spans; `None` for the stub, which
+    /// stands over the row labels.
+    pub first_column: Option<usize>,
 }
 
 impl TableLayout {
@@ -140,6 +143,7 @@ impl BlockLayout {
                 colspan: 1,
                 rowspan: depth,
                 column: None,
+                first_column: None,
             });
         }
         for (level, row) in rows.iter_mut().enumerate() {
@@ -152,6 +156,7 @@ impl BlockLayout {
                         colspan: 1,
                         rowspan: depth - level,
                         column: Some(column.key),
+                        first_column: Some(index),
                     });
                     index += 1;
                 } else if column.groups.len() > level {
@@ -166,6 +171,7 @@ impl BlockLayout {
                         colspan: span,
                         rowspan: 1,
                         column: None,
+                        first_column: Some(index),
                     });
                     index += span;
                 } else {

@@ -10,7 +10,7 @@
 //! region with the row labels sticky, so it is never squeezed on a phone.
 
 use crate::model::CompiledReport;
-use crate::standard::{self, BlockLayout, RowDef, RowKind, TableLayout};
+use crate::standard::{self, BlockLayout, HeaderCell, RowDef, RowKind, TableLayout};
 use crate::tables::{cell_anchor, row_anchor, Cell, Table};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,36 +36,27 @@ pub fn StandardTableView(props: &StandardTableViewProps) -> Html {
 }
 
 /// The header ids of each column: its leaf header and the groups above it.
-fn column_header_ids(prefix: &str, block: &BlockLayout) -> Vec<Vec<String>> {
+fn column_header_ids(
+    prefix: &str,
+    block: &BlockLayout,
+    header_rows: &[Vec<HeaderCell>],
+) -> Vec<Vec<String>> {
     let mut ids: Vec<Vec<String>> = block
         .columns
         .iter()
         .map(|c| vec![format!("{prefix}-col-{}", c.key)])
         .collect();
-    for (level, row) in block.header_rows().iter().enumerate() {
-        let mut cursor = 0;
-        for cell in row
-            .iter()
-            .filter(|c| c.column.is_some() || !is_stub(block, c.label, level))
-        {
-            // Skip columns whose own header sits in a row above.
-            while cursor < block.columns.len() && block.columns[cursor].groups.len() < level {
-                cursor += 1;
-            }
-            if cell.column.is_none() {
-                let id = group_id(prefix, level, cursor);
-                for column in ids.iter_mut().skip(cursor).take(cell.colspan) {
+    for (level, row) in header_rows.iter().enumerate() {
+        for cell in row.iter().filter(|c| c.column.is_none()) {
+            if let Some(first) = cell.first_column {
+                let id = group_id(prefix, level, first);
+                for column in ids.iter_mut().skip(first).take(cell.colspan) {
                     column.push(id.clone());
                 }
             }
-            cursor += cell.colspan;
         }
     }
     ids
-}
-
-fn is_stub(block: &BlockLayout, label: &str, level: usize) -> bool {
-    level == 0 && block.has_row_labels() && label == block.stub
 }
 
 fn group_id(prefix: &str, level: usize, first_column: usize) -> String {
@@ -80,41 +71,34 @@ fn block_table(table: &Table, layout: &TableLayout, index: usize, block: &BlockL
     } else {
         format!("{} · {}", table.kind.title(), block.heading)
     };
-    let column_ids = column_header_ids(&prefix, block);
     let header_rows = block.header_rows();
+    let column_ids = column_header_ids(&prefix, block, &header_rows);
     html! {
         <div class="gir-table__scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
             <table class="gir-table__table">
                 <caption class="gir-table__caption" id={caption_id}>{ caption }</caption>
                 <thead>
-                    { for header_rows.iter().enumerate().map(|(level, row)| {
-                        let mut cursor = 0;
-                        html! {
-                            <tr>
-                                { for row.iter().map(|cell| {
-                                    if cell.column.is_none() && is_stub(block, cell.label, level) {
-                                        return html! {
-                                            <th class="gir-table__stub" scope="col" rowspan={cell.rowspan.to_string()}>{ cell.label }</th>
-                                        };
-                                    }
-                                    while cursor < block.columns.len() && block.columns[cursor].groups.len() < level {
-                                        cursor += 1;
-                                    }
-                                    let id = match cell.column {
-                                        Some(key) => format!("{prefix}-col-{key}"),
-                                        None => group_id(&prefix, level, cursor),
+                    { for header_rows.iter().enumerate().map(|(level, row)| html! {
+                        <tr>
+                            { for row.iter().map(|cell| {
+                                let Some(first) = cell.first_column else {
+                                    return html! {
+                                        <th class="gir-table__stub" scope="col" rowspan={cell.rowspan.to_string()}>{ cell.label }</th>
                                     };
-                                    cursor += cell.colspan;
-                                    html! {
-                                        <th {id} scope={if cell.colspan > 1 { "colgroup" } else { "col" }}
-                                            colspan={cell.colspan.to_string()} rowspan={cell.rowspan.to_string()}
-                                            class={classes!("gir-table__head", cell.column.is_some().then_some("gir-table__head--leaf"))}>
-                                            { cell.label }
-                                        </th>
-                                    }
-                                }) }
-                            </tr>
-                        }
+                                };
+                                let id = match cell.column {
+                                    Some(key) => format!("{prefix}-col-{key}"),
+                                    None => group_id(&prefix, level, first),
+                                };
+                                html! {
+                                    <th {id} scope={if cell.colspan > 1 { "colgroup" } else { "col" }}
+                                        colspan={cell.colspan.to_string()} rowspan={cell.rowspan.to_string()}
+                                        class={classes!("gir-table__head", cell.column.is_some().then_some("gir-table__head--leaf"))}>
+                                        { cell.label }
+                                    </th>
+                                }
+                            }) }
+                        </tr>
                     }) }
                 </thead>
                 <tbody>
