@@ -2,11 +2,12 @@
 //! to every component as a context), and shows the report or says what failed.
 
 use crate::components::error_notice::ErrorNotice;
-use crate::components::report_view::ReportView;
+use crate::components::report_view::{body_id, ReportView};
 use crate::embedded;
-use crate::hooks::{use_print_request, use_remembered_settings};
+use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
 use crate::mount::AssetBase;
 use crate::state::{FontSize, ViewerState};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -31,11 +32,24 @@ pub fn App(props: &AppProps) -> Html {
         ..ViewerState::default()
     });
     let report = embedded::report(&props.report_id);
-    let (on_font_size, on_high_contrast) = use_remembered_settings(state.clone());
-    let section_ids: Vec<String> = report
+    let section_ids: Rc<[String]> = (*use_memo(props.report_id.clone(), |id| {
+        embedded::report(id)
+            .map(|r| {
+                r.report
+                    .sections
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .collect::<Rc<[String]>>()
+            })
+            .unwrap_or_default()
+    }))
+    .clone();
+    let on_high_contrast = use_remembered_settings(state.clone());
+    let body_id = report
         .as_ref()
-        .map(|r| r.report.sections.iter().map(|s| s.id.clone()).collect())
+        .map(|r| AttrValue::from(body_id(&r.report.id)))
         .unwrap_or_default();
+    let on_font_size = use_font_size(state.clone(), section_ids.clone(), body_id);
     let on_print = use_print_request(state.clone(), section_ids);
 
     match report {

@@ -134,6 +134,15 @@ fn the_chosen_font_size_is_prerendered() {
         "aria-pressed=\"true\" class=\"gir-fontsize__button gir-fontsize__button--current\">大</button>"
     ));
     assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+    // Every section is prerendered at that size too (no rollout before the
+    // reader changes it).
+    let sections = html.matches("<section ").count();
+    assert_eq!(sections, 9);
+    assert_eq!(
+        html.matches("class=\"gir-section gir-section--font-large\"")
+            .count(),
+        sections
+    );
 }
 
 #[test]

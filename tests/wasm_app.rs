@@ -25,6 +25,18 @@ async fn next_frame() {
     gloo_timers::future::TimeoutFuture::new(20).await;
 }
 
+/// Waits until `done()` holds, for at most about two seconds (a debug build
+/// renders the report slowly); returns whether it did.
+async fn eventually(done: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        if done() {
+            return true;
+        }
+        next_frame().await;
+    }
+    done()
+}
+
 #[wasm_bindgen_test]
 async fn app_renders_title_sections_and_charts() {
     let root = mount("nanfen-2017");
@@ -80,6 +92,12 @@ async fn font_size_buttons_change_the_size_and_remember_it() {
     large.click();
     next_frame().await;
     assert!(report.class_list().contains("gir-report--font-large"));
+    // The sections follow, one per frame after those on screen.
+    let waiting = ".gir-section:not(.gir-section--font-large)";
+    assert!(
+        eventually(|| root.query_selector(waiting).unwrap().is_none()).await,
+        "sections still waiting"
+    );
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(
         storage.get_item("gir-font-size").unwrap().as_deref(),
@@ -90,6 +108,6 @@ async fn font_size_buttons_change_the_size_and_remember_it() {
     let second = mount("nanfen-2017");
     next_frame().await;
     let report = second.query_selector(".gir-report").unwrap().unwrap();
-    assert!(report.class_list().contains("gir-report--font-large"));
+    assert!(eventually(|| report.class_list().contains("gir-report--font-large")).await);
     storage.remove_item("gir-font-size").unwrap();
 }

@@ -10,7 +10,7 @@
 
 use crate::components::figure_table::FigureTable;
 use crate::model::{Chart, CompiledReport};
-use crate::state::{FontSize, ViewerState};
+use crate::state::FontSize;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,16 +18,18 @@ use yew::prelude::*;
 pub struct ChartFigureProps {
     pub report: Rc<CompiledReport>,
     pub chart: Chart,
+    /// The size of the text around the chart; its drawing follows it.
+    #[prop_or_default]
+    pub font_size: FontSize,
 }
 
 #[function_component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
-    let settings = use_context::<ViewerState>().unwrap_or_default();
     let chart = &props.chart;
     let caption_id = format!("{}-caption", chart.id);
     let drawing = match props.report.chart_drawing(&chart.id) {
         Some(d) => {
-            let svg = match settings.font_size {
+            let svg = match props.font_size {
                 FontSize::Large => &d.large,
                 FontSize::Medium => &d.medium,
                 FontSize::Small => &d.small,

@@ -11,6 +11,11 @@ use crate::state::{FontSize, ViewerState};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The element id of the report's body (the skip link's target).
+pub fn body_id(report_id: &str) -> String {
+    format!("{report_id}-body")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
     pub report: Rc<CompiledReport>,
@@ -25,7 +30,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let settings = use_context::<ViewerState>().unwrap_or_default();
     let report = &props.report.report;
     let title_id = format!("{}-title", report.id);
-    let body_id = format!("{}-body", report.id);
+    let body_id = body_id(&report.id);
     let classes = classes!(
         "gir-report",
         settings.font_size.class(),
@@ -33,7 +38,13 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
         settings
             .print_section
             .is_some()
-            .then_some("gir-report--print-section")
+            .then_some("gir-report--print-section"),
+        // The viewer keeps the reading position itself while sections change
+        // size (hooks::use_font_size); the browser's anchoring would fight it.
+        settings
+            .font_rollout
+            .is_pending()
+            .then_some("gir-report--resizing")
     );
     html! {
         // The report id names the printed pages' running title (see page::print_title_css).
@@ -51,9 +62,15 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             </header>
             <Toc report={props.report.clone()} />
             <div class="gir-report__body" id={body_id} tabindex="-1">
-                { blocks_with_charts(&props.report, &report.preamble) }
+                if !report.preamble.is_empty() {
+                    <div class="gir-report__preamble">
+                        { blocks_with_charts(&props.report, &report.preamble, settings.font_size) }
+                    </div>
+                }
                 { for (0..report.sections.len()).map(|index| html! {
-                    <SectionView report={props.report.clone()} {index} on_print={props.on_print.clone()} />
+                    <SectionView report={props.report.clone()} {index} on_print={props.on_print.clone()}
+                        printing={settings.print_section.as_deref() == Some(report.sections[index].id.as_str())}
+                        font_size={settings.font_rollout.size_of(index, settings.font_size)} />
                 }) }
             </div>
         </article>

@@ -6,13 +6,17 @@ use crate::components::chart_figure::ChartFigure;
 use crate::components::facts_figure::FactsFigure;
 use crate::model::{Block, ChartKind, CompiledReport};
 use crate::services::clipboard;
-use crate::state::ViewerState;
+use crate::state::FontSize;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Renders blocks in order, each followed by the charts placed after it (or
-/// after one of its list items).
-pub fn blocks_with_charts(report: &Rc<CompiledReport>, blocks: &[Block]) -> Html {
+/// after one of its list items), drawn for `font_size`.
+pub fn blocks_with_charts(
+    report: &Rc<CompiledReport>,
+    blocks: &[Block],
+    font_size: FontSize,
+) -> Html {
     blocks
         .iter()
         .map(|block| {
@@ -28,7 +32,7 @@ pub fn blocks_with_charts(report: &Rc<CompiledReport>, blocks: &[Block]) -> Html
                 .filter(|c| c.after == block.id() || anchors.contains(&c.after.as_str()))
                 .map(|chart| match chart.kind {
                     ChartKind::Bars => {
-                        html! { <ChartFigure report={report.clone()} chart={chart.clone()} /> }
+                        html! { <ChartFigure report={report.clone()} chart={chart.clone()} {font_size} /> }
                     }
                     ChartKind::Facts => {
                         html! { <FactsFigure report={report.clone()} chart={chart.clone()} /> }
@@ -50,6 +54,12 @@ pub struct SectionViewProps {
     pub index: usize,
     /// Asks to print this section alone (打印本节).
     pub on_print: Callback<Option<String>>,
+    /// This section is being printed on its own.
+    #[prop_or_default]
+    pub printing: bool,
+    /// The size this section is shown at (see [`crate::state::FontRollout`]).
+    #[prop_or_default]
+    pub font_size: FontSize,
 }
 
 #[function_component]
@@ -77,16 +87,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             );
         })
     };
-    let printing = use_context::<ViewerState>()
-        .unwrap_or_default()
-        .print_section;
     let on_print = {
         let id = section.id.clone();
         props.on_print.reform(move |_: MouseEvent| Some(id.clone()))
     };
     let class = classes!(
         "gir-section",
-        (printing.as_deref() == Some(section.id.as_str())).then_some("gir-section--print")
+        props.font_size.section_class(),
+        props.printing.then_some("gir-section--print")
     );
     html! {
         <section {class} id={section.id.clone()} aria-labelledby={heading_id.clone()}>
@@ -105,7 +113,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 </button>
                 <span class="gir-section__status" role="status">{ (*copy_status).clone() }</span>
             </div>
-            { blocks_with_charts(&props.report, &section.blocks) }
+            { blocks_with_charts(&props.report, &section.blocks, props.font_size) }
         </section>
     }
 }

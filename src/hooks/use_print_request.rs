@@ -1,5 +1,6 @@
 use crate::services::print;
 use crate::state::{ViewerAction, ViewerState};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Printing: `?print=<section id>` prints that section, `?print=all` (or a bare
@@ -8,7 +9,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_print_request(
     state: UseReducerHandle<ViewerState>,
-    section_ids: Vec<String>,
+    section_ids: Rc<[String]>,
 ) -> Callback<Option<String>> {
     {
         let state = state.clone();
@@ -46,5 +47,9 @@ pub fn use_print_request(
             }
         });
     }
-    Callback::from(move |section| state.dispatch(ViewerAction::Print(section)))
+    // The same callback every render, so the sections that take it re-render
+    // only when what they show changes.
+    use_callback(state.dispatcher(), |section, dispatcher| {
+        dispatcher.dispatch(ViewerAction::Print(section))
+    })
 }

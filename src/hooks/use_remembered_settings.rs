@@ -1,34 +1,29 @@
 use crate::services::preferences;
-use crate::state::{FontSize, ViewerAction, ViewerState};
+use crate::state::{ViewerAction, ViewerState};
 use yew::prelude::*;
 
 /// Applies the reader's remembered 字体 and contrast choices once the page is
-/// live; returns the callbacks that change and remember them.
+/// live; returns the callback that changes and remembers the contrast (the
+/// 字体 one is [`super::use_font_size`]). It stays the same across renders.
 #[hook]
-pub fn use_remembered_settings(
-    state: UseReducerHandle<ViewerState>,
-) -> (Callback<FontSize>, Callback<bool>) {
+pub fn use_remembered_settings(state: UseReducerHandle<ViewerState>) -> Callback<bool> {
+    let dispatcher = state.dispatcher();
     {
-        let state = state.clone();
+        let dispatcher = dispatcher.clone();
         use_effect_with((), move |_| {
+            // On load the whole report takes the remembered size at once: the
+            // reader has not started reading, and a deep link must land on
+            // text at its final size.
             if let Some(size) = preferences::stored_font_size() {
-                state.dispatch(ViewerAction::SetFontSize(size));
+                dispatcher.dispatch(ViewerAction::SetFontSize(size, None));
             }
             if let Some(on) = preferences::stored_high_contrast() {
-                state.dispatch(ViewerAction::SetHighContrast(on));
+                dispatcher.dispatch(ViewerAction::SetHighContrast(on));
             }
         });
     }
-    let on_font_size = {
-        let state = state.clone();
-        Callback::from(move |size| {
-            preferences::store_font_size(size);
-            state.dispatch(ViewerAction::SetFontSize(size));
-        })
-    };
-    let on_high_contrast = Callback::from(move |on| {
+    use_callback(dispatcher, |on, dispatcher| {
         preferences::store_high_contrast(on);
-        state.dispatch(ViewerAction::SetHighContrast(on));
-    });
-    (on_font_size, on_high_contrast)
+        dispatcher.dispatch(ViewerAction::SetHighContrast(on));
+    })
 }

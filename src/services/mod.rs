@@ -2,6 +2,7 @@
 //! function is a no-op, so components stay renderable ahead of time.
 
 pub mod clipboard;
+pub mod frames;
 pub mod preferences;
 pub mod print;
 pub mod scroll;

@@ -1,5 +1,7 @@
-//! Which section the reader is in, for the table of contents.
+//! Which section the reader is in, for the table of contents, and which
+//! sections are on screen, for a 字体 change.
 
+use std::ops::Range;
 use yew::Callback;
 
 /// Keeps the scroll and resize listeners alive; dropping it removes them.
@@ -59,4 +61,123 @@ pub fn watch_current_section(
     _on_change: Callback<Option<String>>,
 ) -> SectionWatch {
     SectionWatch {}
+}
+
+/// The indexes of the sections (by element id, in page order) that overlap
+/// the viewport, or None if that cannot be told. In an iframe that has grown
+/// to the report's height every section is "on screen".
+#[cfg(target_arch = "wasm32")]
+pub fn sections_in_view(ids: &[String]) -> Option<Range<usize>> {
+    let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
+    let document = gloo::utils::document();
+    let tops_and_bottoms: Vec<(f64, f64)> = ids
+        .iter()
+        .map(|id| {
+            let rect = document.get_element_by_id(id)?.get_bounding_client_rect();
+            Some((rect.top(), rect.bottom()))
+        })
+        .collect::<Option<_>>()?;
+    let in_view = |&(top, bottom): &(f64, f64)| bottom > 0.0 && top < viewport;
+    let first = tops_and_bottoms.iter().position(in_view);
+    let last = tops_and_bottoms.iter().rposition(in_view);
+    Some(match (first, last) {
+        (Some(first), Some(last)) => first..last + 1,
+        // No section on screen: the header above them, or whatever follows.
+        _ if tops_and_bottoms
+            .first()
+            .is_some_and(|&(top, _)| top >= viewport) =>
+        {
+            0..0
+        }
+        _ => ids.len()..ids.len(),
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sections_in_view(_ids: &[String]) -> Option<Range<usize>> {
+    None
+}
+
+/// The text the reader is at: an element of the report body at the top of
+/// the viewport, and where it was on screen.
+pub struct ReadingPosition {
+    #[cfg(target_arch = "wasm32")]
+    element: web_sys::Element,
+    #[cfg(target_arch = "wasm32")]
+    top: f64,
+    #[cfg(target_arch = "wasm32")]
+    scroll_y: f64,
+}
+
+/// What the reader is at inside the element `body_id`: the first heading,
+/// paragraph, list item, figure or table that starts in the top quarter of
+/// the viewport, or else the one the viewport's top edge cuts through. None at the very top of the page (nothing to keep: the top
+/// stays the top) and when the body is not found.
+#[cfg(target_arch = "wasm32")]
+pub fn reading_position(body_id: &str) -> Option<ReadingPosition> {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    let scroll_y = window.scroll_y().ok()?;
+    if scroll_y <= 0.0 {
+        return None;
+    }
+    let line = window.inner_height().ok()?.as_f64()? / 4.0;
+    let body = gloo::utils::document().get_element_by_id(body_id)?;
+    let candidates = body.query_selector_all("h2, p, li, figure, table").ok()?;
+    let elements = (0..candidates.length())
+        .filter_map(|i| candidates.item(i)?.dyn_into::<web_sys::Element>().ok());
+    // The first that starts on screen, above the line; else the one the top
+    // edge cuts through (a long paragraph being read).
+    let mut cut = None;
+    for element in elements {
+        let rect = element.get_bounding_client_rect();
+        if rect.height() <= 0.0 || rect.bottom() <= 0.0 {
+            continue;
+        }
+        if rect.top() >= line {
+            break;
+        }
+        let found = (element, rect.top());
+        if rect.top() >= 0.0 {
+            cut = Some(found);
+            break;
+        }
+        cut.get_or_insert(found);
+    }
+    cut.map(|(element, top)| ReadingPosition {
+        element,
+        top,
+        scroll_y,
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn reading_position(_body_id: &str) -> Option<ReadingPosition> {
+    None
+}
+
+impl ReadingPosition {
+    /// Scrolls so that the element is where it was on screen; false (and no
+    /// scrolling) once the reader has scrolled since.
+    #[cfg(target_arch = "wasm32")]
+    pub fn keep(&mut self) -> bool {
+        let window = gloo::utils::window();
+        let Ok(scroll_y) = window.scroll_y() else {
+            return false;
+        };
+        if (scroll_y - self.scroll_y).abs() > 1.0 {
+            return false;
+        }
+        let moved = self.element.get_bounding_client_rect().top() - self.top;
+        if moved.abs() >= 1.0 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+        self.scroll_y = window.scroll_y().unwrap_or(scroll_y);
+        true
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn keep(&mut self) -> bool {
+        false
+    }
 }

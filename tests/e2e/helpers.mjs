@@ -148,6 +148,19 @@ export function seedSectionHeadings() {
 export const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
 
 /** Fail early with a clear message when dist/ has not been built. */
+/**
+ * Wait until the whole report shows 字体 `size` ('large', 'medium' or 'small'): after a
+ * click the sections on screen switch at once and the others one per frame.
+ */
+export function waitForFontSize(page, size) {
+  return page.waitForFunction(
+    (size) =>
+      document.querySelector(`.gir-report--font-${size}`) &&
+      !document.querySelector(`.gir-section:not(.gir-section--font-${size})`),
+    size,
+  );
+}
+
 export function assertDistBuilt() {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchBrowser, startServer, distDir, outputDir, assertDistBuilt, seedSectionHeadings } from './helpers.mjs';
+import { launchBrowser, startServer, distDir, outputDir, assertDistBuilt, seedSectionHeadings, waitForFontSize } from './helpers.mjs';
 
 const TITLE = '南芬区2017年度政府信息公开工作报告';
 const CONTROL_LABELS = ['字体', '高对比度', '复制本节链接', '打印本节', '打印全文', '数据表', '下载数据', '跳到正文'];
@@ -165,7 +165,7 @@ describe('?print=…', () => {
       assert.equal(await printCalls(page), 1);
       // A re-render (the reader changes 字体) does not open it again.
       await page.getByRole('group', { name: '字体' }).getByRole('button', { name: '大', exact: true }).click();
-      await page.waitForSelector('.gir-report--font-large');
+      await waitForFontSize(page, 'large');
       await page.waitForTimeout(200);
       assert.equal(await printCalls(page), 1);
 

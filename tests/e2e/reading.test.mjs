@@ -3,7 +3,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, distDir, assertDistBuilt, axeViolations } from './helpers.mjs';
+import { launchBrowser, startServer, distDir, assertDistBuilt, axeViolations, waitForFontSize } from './helpers.mjs';
 
 let browser;
 let server;
@@ -46,8 +46,10 @@ describe('字体 大 中 小', () => {
         const names = await page.getByRole('group', { name: '字体' }).getByRole('button').allTextContents();
         assert.deepEqual(names.map((n) => n.trim()), ['大', '中', '小']);
         await fontButton(page, '小').click();
+        await waitForFontSize(page, 'small');
         const small = { text: await fontSizeOf(page, '.gir-p'), chart: await chartTextHeight(page) };
         await fontButton(page, '大').click();
+        await waitForFontSize(page, 'large');
         const large = { text: await fontSizeOf(page, '.gir-p'), chart: await chartTextHeight(page) };
         assert.ok(large.text >= 1.25 * small.text, `body text ${small.text} → ${large.text}`);
         assert.ok(large.chart >= 1.25 * small.chart, `chart text ${small.chart} → ${large.chart}`);
@@ -74,6 +76,46 @@ describe('字体 大 中 小', () => {
       }
     });
   }
+
+  it('shows the new size on screen in the next frame, the rest after, and keeps the reading position', async () => {
+    const { page, errors, close } = await open('#sec-5', { width: 360, height: 740 });
+    try {
+      const topBefore = await page.$eval('#sec-5', (el) => el.getBoundingClientRect().top);
+      // Click 大 at the start of a frame and look right after that frame was rendered.
+      const firstFrame = await page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            requestAnimationFrame(() => {
+              const button = [...document.querySelectorAll('[role="group"][aria-label="字体"] button')].find(
+                (b) => b.textContent.trim() === '大',
+              );
+              button.click();
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () =>
+                resolve({
+                  chosen: document.querySelector('.gir-report').classList.contains('gir-report--font-large'),
+                  large: [...document.querySelectorAll('.gir-section--font-large')].map((s) => s.id),
+                  text: parseFloat(getComputedStyle(document.querySelector('#sec-5 .gir-p')).fontSize),
+                });
+              channel.port2.postMessage(null);
+            }),
+          ),
+      );
+      assert.ok(firstFrame.chosen, 'the report names the size chosen');
+      assert.ok(firstFrame.large.includes('sec-5'), `the section on screen switched: ${firstFrame.large}`);
+      assert.ok(!firstFrame.large.includes('sec-1'), `a section far off screen waits: ${firstFrame.large}`);
+      await waitForFontSize(page, 'large');
+      const text = await fontSizeOf(page, '#sec-5 .gir-p');
+      assert.equal(text, firstFrame.text, 'the text on screen had its final size in the first frame');
+      assert.ok((await fontSizeOf(page, '#sec-1 .gir-p')) === text, 'and the rest of the report followed');
+      // The sections above grew while the reader stayed on 四、(scroll anchoring).
+      const topAfter = await page.$eval('#sec-5', (el) => el.getBoundingClientRect().top);
+      assert.ok(Math.abs(topAfter - topBefore) <= 2, `section top ${topBefore}px → ${topAfter}px`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
 
   it('remembers the choice across a reload, and high contrast too', async () => {
     const { page, ctx, close } = await open();
@@ -302,9 +344,9 @@ describe('keyboard', () => {
 
 describe('axe-core (WCAG 2.1 A and AA)', () => {
   for (const [name, setup] of [
-    ['小', (page) => fontButton(page, '小').click()],
-    ['中', (page) => fontButton(page, '中').click()],
-    ['大', (page) => fontButton(page, '大').click()],
+    ['小', (page) => fontButton(page, '小').click().then(() => waitForFontSize(page, 'small'))],
+    ['中', (page) => fontButton(page, '中').click().then(() => waitForFontSize(page, 'medium'))],
+    ['大', (page) => fontButton(page, '大').click().then(() => waitForFontSize(page, 'large'))],
     ['high contrast', (page) => page.getByRole('button', { name: '高对比度' }).click()],
   ]) {
     it(`reports no violation at ${name}`, async () => {

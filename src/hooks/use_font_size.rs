@@ -1,0 +1,56 @@
+use crate::services::{frames, preferences, scroll};
+use crate::state::{FontSize, SectionsInView, ViewerAction, ViewerState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The 字体 control's callback: remembers the choice, switches the sections
+/// on screen at once and the others one per frame (see
+/// [`crate::state::FontRollout`]), and keeps the line being read where it is
+/// on screen while the text above it grows or shrinks.
+///
+/// The browser's own scroll anchoring cannot do the last part: it stands
+/// down whenever the anchor's section changes its em-based margins, which is
+/// exactly what a size change does.
+#[hook]
+pub fn use_font_size(
+    state: UseReducerHandle<ViewerState>,
+    section_ids: Rc<[String]>,
+    body_id: AttrValue,
+) -> Callback<FontSize> {
+    let position = use_mut_ref(|| None::<scroll::ReadingPosition>);
+    let dispatcher = state.dispatcher();
+    {
+        let position = position.clone();
+        let dispatcher = dispatcher.clone();
+        let changed = (state.font_size, state.font_rollout.clone());
+        use_effect_with(changed, move |(_, rollout)| {
+            let mut kept = position.borrow_mut();
+            if let Some(reading) = kept.as_mut() {
+                if !reading.keep() || !rollout.is_pending() {
+                    // The reader scrolled, or every section has its size.
+                    *kept = None;
+                }
+            }
+            let frame = rollout.is_pending().then(|| {
+                frames::next_frame(move || dispatcher.dispatch(ViewerAction::FontRolloutStep))
+            });
+            // A newer rollout (or unmounting) drops the handle, which cancels
+            // the step not yet taken.
+            move || {
+                let _pending = frame;
+            }
+        });
+    }
+    use_callback(
+        (dispatcher, section_ids, body_id),
+        move |size, (dispatcher, ids, body_id)| {
+            preferences::store_font_size(size);
+            *position.borrow_mut() = scroll::reading_position(body_id);
+            let view = scroll::sections_in_view(ids).map(|in_view| SectionsInView {
+                count: ids.len(),
+                in_view,
+            });
+            dispatcher.dispatch(ViewerAction::SetFontSize(size, view));
+        },
+    )
+}
