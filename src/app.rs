@@ -1,13 +1,13 @@
-//! The root component: picks the report, holds the reader's settings (provided
-//! to every component as a context), and shows the report or says what failed.
+//! The root component: picks the report, holds the reader's settings (passed
+//! down as props, so a change re-renders only what shows it), and shows the
+//! report or says what failed.
 
 use crate::components::error_notice::ErrorNotice;
-use crate::components::report_view::{body_id, ReportView};
+use crate::components::report_view::ReportView;
 use crate::embedded;
 use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
 use crate::mount::AssetBase;
 use crate::state::{FontSize, ViewerState};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -32,32 +32,15 @@ pub fn App(props: &AppProps) -> Html {
         ..ViewerState::default()
     });
     let report = embedded::report(&props.report_id);
-    let section_ids: Rc<[String]> = (*use_memo(props.report_id.clone(), |id| {
-        embedded::report(id)
-            .map(|r| {
-                r.report
-                    .sections
-                    .iter()
-                    .map(|s| s.id.clone())
-                    .collect::<Rc<[String]>>()
-            })
-            .unwrap_or_default()
-    }))
-    .clone();
+    let shown = report.as_ref().ok().cloned();
     let on_high_contrast = use_remembered_settings(state.clone());
-    let body_id = report
-        .as_ref()
-        .map(|r| AttrValue::from(body_id(&r.report.id)))
-        .unwrap_or_default();
-    let on_font_size = use_font_size(state.clone(), section_ids.clone(), body_id);
-    let on_print = use_print_request(state.clone(), section_ids);
+    let on_font_size = use_font_size(state.clone(), shown.clone());
+    let on_print = use_print_request(state.clone(), shown);
 
     match report {
         Ok(report) => html! {
             <ContextProvider<AssetBase> context={props.asset_base.clone()}>
-                <ContextProvider<ViewerState> context={(*state).clone()}>
-                    <ReportView {report} {on_font_size} {on_high_contrast} {on_print} />
-                </ContextProvider<ViewerState>>
+                <ReportView {report} settings={(*state).clone()} {on_font_size} {on_high_contrast} {on_print} />
             </ContextProvider<AssetBase>>
         },
         Err(message) => html! { <ErrorNotice message={AttrValue::from(message)} /> },

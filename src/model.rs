@@ -489,28 +489,27 @@ pub fn segments(text: &str, offset: usize, spans: &[QuoteSpan]) -> Vec<Segment> 
             continue;
         };
         let end = local + span.len as usize;
-        if local < at
-            || end > text.len()
-            || !text.is_char_boundary(local)
-            || !text.is_char_boundary(end)
-        {
+        // `get` rather than indexing: a span off a character boundary is
+        // skipped, and the browser build carries no slicing panic (with its
+        // message formatting) for it.
+        let (Some(before), Some(quoted)) = (text.get(at..local), text.get(local..end)) else {
             continue;
-        }
-        if local > at {
+        };
+        if !before.is_empty() {
             out.push(Segment {
-                text: text[at..local].to_string(),
+                text: before.to_string(),
                 anchor: None,
             });
         }
         out.push(Segment {
-            text: text[local..end].to_string(),
+            text: quoted.to_string(),
             anchor: Some(span.anchor.clone()),
         });
         at = end;
     }
-    if at < text.len() {
+    if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
         out.push(Segment {
-            text: text[at..].to_string(),
+            text: rest.to_string(),
             anchor: None,
         });
     }

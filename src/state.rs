@@ -143,7 +143,7 @@ pub struct SectionsInView {
     pub in_view: Range<usize>,
 }
 
-/// The reader's settings; provided to every component as a Yew context.
+/// The reader's settings, held by the root component.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewerState {
     /// The 字体 size chosen.

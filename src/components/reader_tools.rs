@@ -5,13 +5,16 @@ use crate::components::font_size_control::FontSizeControl;
 use crate::downloads;
 use crate::model::CompiledReport;
 use crate::mount::AssetBase;
-use crate::state::{FontSize, ViewerState};
+use crate::state::FontSize;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderToolsProps {
     pub report: Rc<CompiledReport>,
+    /// The 字体 size chosen.
+    pub font_size: FontSize,
+    pub high_contrast: bool,
     pub on_font_size: Callback<FontSize>,
     pub on_high_contrast: Callback<bool>,
     pub on_print: Callback<Option<String>>,
@@ -19,8 +22,7 @@ pub struct ReaderToolsProps {
 
 #[function_component]
 pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
-    let settings = use_context::<ViewerState>().unwrap_or_default();
-    let contrast = settings.high_contrast;
+    let contrast = props.high_contrast;
     let toggle_contrast = {
         let on_high_contrast = props.on_high_contrast.clone();
         Callback::from(move |_| on_high_contrast.emit(!contrast))
@@ -31,7 +33,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
     let json = downloads::figures_json(&props.report.report.id);
     html! {
         <div class="gir-tools">
-            <FontSizeControl current={settings.font_size} on_change={props.on_font_size.clone()} />
+            <FontSizeControl current={props.font_size} on_change={props.on_font_size.clone()} />
             <button type="button"
                 class={classes!("gir-tools__button", contrast.then_some("gir-tools__button--current"))}
                 aria-pressed={if contrast { "true" } else { "false" }}

@@ -19,6 +19,9 @@ pub fn body_id(report_id: &str) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
     pub report: Rc<CompiledReport>,
+    /// The reader's settings (a prop, not a context: only this view and the
+    /// reader tools show them; sections get what they show as props).
+    pub settings: ViewerState,
     pub on_font_size: Callback<FontSize>,
     pub on_high_contrast: Callback<bool>,
     /// 打印全文 (`None`) and 打印本节 (`Some(section id)`).
@@ -27,7 +30,7 @@ pub struct ReportViewProps {
 
 #[function_component]
 pub fn ReportView(props: &ReportViewProps) -> Html {
-    let settings = use_context::<ViewerState>().unwrap_or_default();
+    let settings = &props.settings;
     let report = &props.report.report;
     let title_id = format!("{}-title", report.id);
     let body_id = body_id(&report.id);
@@ -55,6 +58,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                 <h1 class="gir-report__title" id={title_id}>{ report.title.clone() }</h1>
                 <MetadataBlock meta={report.meta.clone()} />
                 <ReaderTools report={props.report.clone()}
+                    font_size={settings.font_size} high_contrast={settings.high_contrast}
                     on_font_size={props.on_font_size.clone()}
                     on_high_contrast={props.on_high_contrast.clone()}
                     on_print={props.on_print.clone()} />

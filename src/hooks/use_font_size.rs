@@ -1,3 +1,5 @@
+use crate::components::report_view::body_id;
+use crate::model::CompiledReport;
 use crate::services::{frames, preferences, scroll};
 use crate::state::{FontSize, SectionsInView, ViewerAction, ViewerState};
 use std::rc::Rc;
@@ -14,8 +16,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_font_size(
     state: UseReducerHandle<ViewerState>,
-    section_ids: Rc<[String]>,
-    body_id: AttrValue,
+    report: Option<Rc<CompiledReport>>,
 ) -> Callback<FontSize> {
     let position = use_mut_ref(|| None::<scroll::ReadingPosition>);
     let dispatcher = state.dispatcher();
@@ -41,16 +42,17 @@ pub fn use_font_size(
             }
         });
     }
-    use_callback(
-        (dispatcher, section_ids, body_id),
-        move |size, (dispatcher, ids, body_id)| {
-            preferences::store_font_size(size);
-            *position.borrow_mut() = scroll::reading_position(body_id);
-            let view = scroll::sections_in_view(ids).map(|in_view| SectionsInView {
+    use_callback((dispatcher, report), move |size, (dispatcher, report)| {
+        preferences::store_font_size(size);
+        let view = report.as_ref().and_then(|r| {
+            *position.borrow_mut() = scroll::reading_position(&body_id(&r.report.id));
+            let ids: Vec<&str> = r.report.sections.iter().map(|s| s.id.as_str()).collect();
+            let in_view = scroll::sections_in_view(&ids)?;
+            Some(SectionsInView {
                 count: ids.len(),
                 in_view,
-            });
-            dispatcher.dispatch(ViewerAction::SetFontSize(size, view));
-        },
-    )
+            })
+        });
+        dispatcher.dispatch(ViewerAction::SetFontSize(size, view));
+    })
 }

@@ -1,3 +1,4 @@
+use crate::model::CompiledReport;
 use crate::services::print;
 use crate::state::{ViewerAction, ViewerState};
 use std::rc::Rc;
@@ -9,14 +10,18 @@ use yew::prelude::*;
 #[hook]
 pub fn use_print_request(
     state: UseReducerHandle<ViewerState>,
-    section_ids: Rc<[String]>,
+    report: Option<Rc<CompiledReport>>,
 ) -> Callback<Option<String>> {
     {
         let state = state.clone();
         use_effect_with((), move |_| match print::requested().as_deref() {
             None => {}
             Some("" | "all") => state.dispatch(ViewerAction::Print(None)),
-            Some(id) if section_ids.iter().any(|s| s == id) => {
+            Some(id)
+                if report
+                    .iter()
+                    .any(|r| r.report.sections.iter().any(|s| s.id == id)) =>
+            {
                 state.dispatch(ViewerAction::Print(Some(id.to_string())))
             }
             Some(id) => print::warn_unknown_section(id),

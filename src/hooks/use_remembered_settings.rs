@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 /// Applies the reader's remembered 字体 and contrast choices once the page is
 /// live; returns the callback that changes and remembers the contrast (the
-/// 字体 one is [`super::use_font_size`]). It stays the same across renders.
+/// 字体 one is [`super::use_font_size`]).
 #[hook]
 pub fn use_remembered_settings(state: UseReducerHandle<ViewerState>) -> Callback<bool> {
     let dispatcher = state.dispatcher();
@@ -22,7 +22,9 @@ pub fn use_remembered_settings(state: UseReducerHandle<ViewerState>) -> Callback
             }
         });
     }
-    use_callback(dispatcher, |on, dispatcher| {
+    // Only the reader tools take it, and they re-render with every change of
+    // the settings anyway: no need to keep it the same across renders.
+    Callback::from(move |on| {
         preferences::store_high_contrast(on);
         dispatcher.dispatch(ViewerAction::SetHighContrast(on));
     })

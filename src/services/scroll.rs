@@ -67,34 +67,29 @@ pub fn watch_current_section(
 /// the viewport, or None if that cannot be told. In an iframe that has grown
 /// to the report's height every section is "on screen".
 #[cfg(target_arch = "wasm32")]
-pub fn sections_in_view(ids: &[String]) -> Option<Range<usize>> {
+pub fn sections_in_view(ids: &[&str]) -> Option<Range<usize>> {
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
     let document = gloo::utils::document();
-    let tops_and_bottoms: Vec<(f64, f64)> = ids
-        .iter()
-        .map(|id| {
-            let rect = document.get_element_by_id(id)?.get_bounding_client_rect();
-            Some((rect.top(), rect.bottom()))
-        })
-        .collect::<Option<_>>()?;
-    let in_view = |&(top, bottom): &(f64, f64)| bottom > 0.0 && top < viewport;
-    let first = tops_and_bottoms.iter().position(in_view);
-    let last = tops_and_bottoms.iter().rposition(in_view);
-    Some(match (first, last) {
-        (Some(first), Some(last)) => first..last + 1,
-        // No section on screen: the header above them, or whatever follows.
-        _ if tops_and_bottoms
-            .first()
-            .is_some_and(|&(top, _)| top >= viewport) =>
-        {
-            0..0
+    let (mut first, mut end) = (None, 0);
+    let mut above_all = true;
+    for (i, id) in ids.iter().enumerate() {
+        let rect = document.get_element_by_id(id)?.get_bounding_client_rect();
+        above_all &= rect.top() >= viewport;
+        if rect.bottom() > 0.0 && rect.top() < viewport {
+            first.get_or_insert(i);
+            end = i + 1;
         }
-        _ => ids.len()..ids.len(),
+    }
+    Some(match first {
+        Some(first) => first..end,
+        // No section on screen: the header above them, or whatever follows.
+        None if above_all => 0..0,
+        None => ids.len()..ids.len(),
     })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn sections_in_view(_ids: &[String]) -> Option<Range<usize>> {
+pub fn sections_in_view(_ids: &[&str]) -> Option<Range<usize>> {
     None
 }
 
