@@ -8,7 +8,28 @@ use std::rc::Rc;
 
 static BUNDLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
 
-type Reports = Result<Vec<Rc<CompiledReport>>, String>;
+/// A report of the bundle, shared by the components that show it. Two
+/// handles are equal when they are the same report: the bundle never changes,
+/// so comparing components' props needs no deep comparison of the report
+/// (and the viewer carries no code for one).
+#[derive(Clone, Debug)]
+pub struct SharedReport(Rc<CompiledReport>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedReport {
+    type Target = CompiledReport;
+
+    fn deref(&self) -> &CompiledReport {
+        &self.0
+    }
+}
+
+type Reports = Result<Vec<SharedReport>, String>;
 
 thread_local! {
     static REPORTS: Reports = decode(BUNDLE_BYTES);
@@ -17,7 +38,13 @@ thread_local! {
 /// Decodes a bundle; a broken one becomes a message the page can show.
 pub fn decode(bytes: &[u8]) -> Reports {
     bincode::decode_from_slice::<Bundle, _>(bytes, bincode_config())
-        .map(|(bundle, _)| bundle.reports.into_iter().map(Rc::new).collect())
+        .map(|(bundle, _)| {
+            bundle
+                .reports
+                .into_iter()
+                .map(|report| SharedReport(Rc::new(report)))
+                .collect()
+        })
         // The bundle is written by this crate's own build script, so a failure
         // means a broken build; the message stays plain to keep error
         // formatting (and its code) out of the viewer.
@@ -25,7 +52,7 @@ pub fn decode(bytes: &[u8]) -> Reports {
 }
 
 /// The embedded report with this id; the first report when `id` is empty.
-pub fn report(id: &str) -> Result<Rc<CompiledReport>, String> {
+pub fn report(id: &str) -> Result<SharedReport, String> {
     REPORTS.with(|reports| {
         let reports = reports.as_ref().map_err(Clone::clone)?;
         reports
@@ -45,4 +72,20 @@ pub fn report_ids() -> Vec<String> {
         Ok(reports) => reports.iter().map(|r| r.report.id.clone()).collect(),
         Err(_) => Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_reports_are_equal_when_they_are_the_same_report() {
+        let first = report("").unwrap();
+        assert_eq!(first, report(&first.report.id).unwrap(), "same report");
+        // An identical copy decoded again is another report to the props
+        // comparison: equality never looks inside.
+        let copy = decode(BUNDLE_BYTES).unwrap().remove(0);
+        assert_eq!(*copy, *first, "same content");
+        assert_ne!(copy, first);
+    }
 }

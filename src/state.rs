@@ -53,45 +53,54 @@ impl FontSize {
         }
     }
 
-    /// BEM modifier on a section: the size that section is shown at.
-    pub fn section_class(self) -> &'static str {
+    /// BEM modifier on a part of the text (a section's head, a block with its
+    /// charts): the size that part is shown at.
+    pub fn part_class(self) -> &'static str {
         match self {
-            FontSize::Large => "gir-section--font-large",
-            FontSize::Medium => "gir-section--font-medium",
-            FontSize::Small => "gir-section--font-small",
+            FontSize::Large => "gir-part--font-large",
+            FontSize::Medium => "gir-part--font-medium",
+            FontSize::Small => "gir-part--font-small",
         }
     }
 }
 
-/// How a 字体 change reaches the sections. The browser lays out every line
-/// again at the new size, which for a whole report takes several frames on a
-/// slow phone; so the sections the reader sees switch at once, and the others
-/// follow one per frame, nearest first. Each frame then stays short, and the
-/// change is on screen in the frame after the click. Sections above the view
-/// that grow or shrink later do not move the text being read: the browser's
-/// scroll anchoring keeps it in place.
+/// How a 字体 change reaches the text. The browser lays out every line again
+/// at the new size, which for a whole report takes several frames on a slow
+/// phone; so the parts of the text the reader sees switch at once, and the
+/// others follow a few per frame, nearest first. Each frame then stays short,
+/// and the change is on screen in the frame after the click.
+///
+/// A part is a section's head or one of its blocks with the charts placed
+/// after it (numbered through the report, see
+/// `components::report_view::section_parts`): a long section half on screen
+/// is not laid out whole in that first frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FontRollout {
-    /// The size each section is shown at; empty when all show the chosen size.
+    /// The size each part is shown at; empty when all show the chosen size.
     shown: Vec<FontSize>,
-    /// Sections still at an earlier size, the last to switch first.
+    /// Parts still at an earlier size, the last to switch first.
     waiting: Vec<usize>,
 }
 
 impl FontRollout {
-    /// The size section `index` is shown at, `chosen` being the size chosen.
+    /// How many waiting parts switch in each frame after the first: one
+    /// frame's worth of layout on a slow phone, and the whole seed report
+    /// done in about ten frames.
+    pub const PARTS_PER_FRAME: usize = 4;
+
+    /// The size part `index` is shown at, `chosen` being the size chosen.
     pub fn size_of(&self, index: usize, chosen: FontSize) -> FontSize {
         self.shown.get(index).copied().unwrap_or(chosen)
     }
 
-    /// Whether some section is still waiting for the chosen size.
+    /// Whether some part is still waiting for the chosen size.
     pub fn is_pending(&self) -> bool {
         !self.waiting.is_empty()
     }
 
     /// The rollout after `size` was chosen (replacing `chosen`) with the
-    /// sections `in_view` of `count` on screen: those switch now, the rest
-    /// wait, ordered by their distance from the view, the next ones down first.
+    /// parts `in_view` of `count` on screen: those switch now, the rest wait,
+    /// ordered by their distance from the view, the next ones down first.
     fn start(&self, chosen: FontSize, size: FontSize, count: usize, in_view: Range<usize>) -> Self {
         let shown: Vec<FontSize> = (0..count)
             .map(|i| {
@@ -102,7 +111,7 @@ impl FontRollout {
                 }
             })
             .collect();
-        // Nearest first: the next section down, then the next one up, and so on.
+        // Nearest first: the next part down, then the next one up, and so on.
         let mut order = Vec::with_capacity(count);
         for step in 0..count {
             order.extend(Some(in_view.end + step).filter(|&i| i < count));
@@ -117,12 +126,14 @@ impl FontRollout {
         Self::settle(shown, waiting)
     }
 
-    /// The rollout one frame later: the next waiting section switches.
+    /// The rollout one frame later: the next waiting parts switch.
     fn advance(&self, chosen: FontSize) -> Self {
         let mut shown = self.shown.clone();
         let mut waiting = self.waiting.clone();
-        if let Some(i) = waiting.pop() {
-            shown[i] = chosen;
+        for _ in 0..Self::PARTS_PER_FRAME {
+            if let Some(i) = waiting.pop() {
+                shown[i] = chosen;
+            }
         }
         Self::settle(shown, waiting)
     }
@@ -136,9 +147,10 @@ impl FontRollout {
     }
 }
 
-/// The sections on screen when a size is chosen: `in_view` of `count`.
+/// The parts of the text on screen when a size is chosen: `in_view` of
+/// `count`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SectionsInView {
+pub struct PartsInView {
     pub count: usize,
     pub in_view: Range<usize>,
 }
@@ -148,7 +160,7 @@ pub struct SectionsInView {
 pub struct ViewerState {
     /// The 字体 size chosen.
     pub font_size: FontSize,
-    /// Sections still showing an earlier size after a change.
+    /// Parts of the text still showing an earlier size after a change.
     pub font_rollout: FontRollout,
     /// White on black, for low vision.
     pub high_contrast: bool,
@@ -161,10 +173,10 @@ pub struct ViewerState {
 }
 
 pub enum ViewerAction {
-    /// Choose a size: with the sections on screen, those switch first and the
+    /// Choose a size: with the parts on screen, those switch first and the
     /// rest follow (see [`FontRollout`]); without, all switch at once.
-    SetFontSize(FontSize, Option<SectionsInView>),
-    /// A frame has passed: the next waiting section takes the chosen size.
+    SetFontSize(FontSize, Option<PartsInView>),
+    /// A frame has passed: the next waiting parts take the chosen size.
     FontRolloutStep,
     SetHighContrast(bool),
     /// Print one section (`Some(id)`) or the whole report (`None`).
@@ -184,7 +196,7 @@ impl Reducible for ViewerState {
             ViewerAction::SetFontSize(font_size, view) => ViewerState {
                 font_size,
                 font_rollout: match view {
-                    Some(SectionsInView { count, in_view }) => {
+                    Some(PartsInView { count, in_view }) => {
                         current
                             .font_rollout
                             .start(current.font_size, font_size, count, in_view)
@@ -278,56 +290,67 @@ mod tests {
     }
 
     #[test]
-    fn a_size_change_reaches_the_sections_in_view_first_then_the_nearest() {
+    fn a_size_change_reaches_the_parts_in_view_first_then_the_nearest() {
         use FontSize::{Large as L, Medium as M};
-        let state = Rc::new(ViewerState::default());
-        let view = SectionsInView {
-            count: 6,
-            in_view: 2..4,
+        let view = PartsInView {
+            count: 12,
+            in_view: 5..7,
         };
-        let mut state = state.reduce(ViewerAction::SetFontSize(L, Some(view)));
+        let mut state =
+            Rc::new(ViewerState::default()).reduce(ViewerAction::SetFontSize(L, Some(view)));
         assert_eq!(state.font_size, L);
-        assert_eq!(sizes(&state, 6), [M, M, L, L, M, M]);
-        // Below the view first, then alternating with the sections above it.
+        assert_eq!(sizes(&state, 12), [M, M, M, M, M, L, L, M, M, M, M, M]);
+        // Below the view first, then alternating with the parts above it, a
+        // few parts a frame.
         let mut order = Vec::new();
         while state.font_rollout.is_pending() {
-            let before = sizes(&state, 6);
+            let before = sizes(&state, 12);
             state = state.reduce(ViewerAction::FontRolloutStep);
-            let after = sizes(&state, 6);
-            let changed: Vec<usize> = (0..6).filter(|&i| before[i] != after[i]).collect();
-            assert_eq!(
-                changed.len(),
-                1,
-                "one section a frame: {before:?} -> {after:?}"
+            let after = sizes(&state, 12);
+            let changed: Vec<usize> = (0..12).filter(|&i| before[i] != after[i]).collect();
+            assert!(
+                !changed.is_empty() && changed.len() <= FontRollout::PARTS_PER_FRAME,
+                "{before:?} -> {after:?}"
             );
-            order.extend(changed);
+            // Within a frame the order does not matter; across frames it does.
+            order.push(changed);
         }
-        assert_eq!(order, [4, 1, 5, 0]);
-        assert_eq!(sizes(&state, 6), [L; 6]);
+        let expected = [7, 4, 8, 3, 9, 2, 10, 1, 11, 0];
+        let frames: Vec<Vec<usize>> = expected
+            .chunks(FontRollout::PARTS_PER_FRAME)
+            .map(|chunk| {
+                let mut chunk = chunk.to_vec();
+                chunk.sort();
+                chunk
+            })
+            .collect();
+        assert_eq!(order, frames);
+        assert_eq!(sizes(&state, 12), [L; 12]);
         assert_eq!(state.font_rollout, FontRollout::default());
     }
 
     #[test]
     fn a_new_choice_during_a_rollout_starts_from_what_is_shown() {
         use FontSize::{Large as L, Medium as M, Small as S};
-        let view = |in_view| Some(SectionsInView { count: 4, in_view });
+        assert_eq!(FontRollout::PARTS_PER_FRAME, 4, "the sizes below assume 4");
+        let view = |in_view| Some(PartsInView { count: 12, in_view });
         let state = Rc::new(ViewerState::default())
             .reduce(ViewerAction::SetFontSize(L, view(0..1)))
             .reduce(ViewerAction::FontRolloutStep);
-        assert_eq!(sizes(&state, 4), [L, L, M, M]);
-        let state = state.reduce(ViewerAction::SetFontSize(S, view(3..4)));
-        assert_eq!(sizes(&state, 4), [L, L, M, S]);
-        // Back to the size some sections still show: only the others wait.
-        let state = state.reduce(ViewerAction::SetFontSize(M, view(1..2)));
-        assert_eq!(sizes(&state, 4), [L, M, M, S]);
-        let state = state
-            .reduce(ViewerAction::FontRolloutStep)
-            .reduce(ViewerAction::FontRolloutStep);
-        assert_eq!(sizes(&state, 4), [M; 4]);
+        assert_eq!(sizes(&state, 12), [L, L, L, L, L, M, M, M, M, M, M, M]);
+        let state = state.reduce(ViewerAction::SetFontSize(S, view(11..12)));
+        assert_eq!(sizes(&state, 12), [L, L, L, L, L, M, M, M, M, M, M, S]);
+        // Back to the size some parts still show: only the others wait.
+        let state = state.reduce(ViewerAction::SetFontSize(M, view(5..6)));
+        assert_eq!(sizes(&state, 12), [L, L, L, L, L, M, M, M, M, M, M, S]);
+        let state = state.reduce(ViewerAction::FontRolloutStep);
+        assert_eq!(sizes(&state, 12), [L, M, M, M, M, M, M, M, M, M, M, S]);
+        let state = state.reduce(ViewerAction::FontRolloutStep);
+        assert_eq!(sizes(&state, 12), [M; 12]);
         assert!(!state.font_rollout.is_pending());
         // Without a view (the remembered size on load), all switch at once.
         let all = state.reduce(ViewerAction::SetFontSize(S, None));
-        assert_eq!(sizes(&all, 4), [S; 4]);
+        assert_eq!(sizes(&all, 12), [S; 12]);
         assert!(!all.font_rollout.is_pending());
     }
 }

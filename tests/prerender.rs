@@ -134,15 +134,23 @@ fn the_chosen_font_size_is_prerendered() {
         "aria-pressed=\"true\" class=\"gir-fontsize__button gir-fontsize__button--current\">大</button>"
     ));
     assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
-    // Every section is prerendered at that size too (no rollout before the
-    // reader changes it).
-    let sections = html.matches("<section ").count();
-    assert_eq!(sections, 9);
+    // Every part of the text is prerendered at that size too (no rollout
+    // before the reader changes it): each section's head and each block.
+    let report = gir::embedded::report("nanfen-2017").unwrap();
+    let blocks: usize = report.report.sections.iter().map(|s| s.blocks.len()).sum();
+    let preamble = report.report.preamble.len();
+    let parts = html.matches("gir-part ").count();
     assert_eq!(
-        html.matches("class=\"gir-section gir-section--font-large\"")
-            .count(),
-        sections
+        parts,
+        preamble + 9 + blocks,
+        "the preamble, 9 section heads, the blocks"
     );
+    assert_eq!(
+        gir::components::report_view::part_count(&report.report),
+        9 + blocks,
+        "the parts a 字体 change goes through"
+    );
+    assert_eq!(html.matches("gir-part gir-part--font-large").count(), parts);
 }
 
 #[test]

@@ -92,8 +92,8 @@ async fn font_size_buttons_change_the_size_and_remember_it() {
     large.click();
     next_frame().await;
     assert!(report.class_list().contains("gir-report--font-large"));
-    // The sections follow, one per frame after those on screen.
-    let waiting = ".gir-section:not(.gir-section--font-large)";
+    // The rest of the text follows, a few parts per frame after those on screen.
+    let waiting = ".gir-part:not(.gir-part--font-large)";
     assert!(
         eventually(|| root.query_selector(waiting).unwrap().is_none()).await,
         "sections still waiting"

@@ -7,13 +7,14 @@
 //! sentence and `:target` highlights it. The text itself is unchanged.
 
 use crate::components::standard_table::StandardTableView;
-use crate::model::{segments, Block, CompiledReport};
-use std::rc::Rc;
+use crate::embedded::SharedReport;
+use crate::model::CompiledReport;
+use crate::model::{segments, Block};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BlockViewProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub block: Block,
 }
 

@@ -9,14 +9,14 @@
 //! fading tail and explained in a legend.
 
 use crate::components::figure_table::FigureTable;
-use crate::model::{Chart, CompiledReport};
+use crate::embedded::SharedReport;
+use crate::model::Chart;
 use crate::state::FontSize;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartFigureProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub chart: Chart,
     /// The size of the text around the chart; its drawing follows it.
     #[prop_or_default]

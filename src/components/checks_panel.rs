@@ -3,15 +3,14 @@
 //! numbers and the cells (linked); a report that passes says so. The tables
 //! themselves always show what was published.
 
-use crate::model::CompiledReport;
+use crate::embedded::SharedReport;
 use crate::standard::{self, TableLayout};
 use crate::tables::{cell_anchor, BreakKind};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksPanelProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
 }
 
 #[function_component]

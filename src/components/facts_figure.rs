@@ -5,13 +5,13 @@
 //! sentence like "无…投诉举报、行政复议及行政诉讼" is quoted once, not three times.
 
 use crate::components::figure_table::FigureTable;
-use crate::model::{Chart, CompiledReport, Figure};
-use std::rc::Rc;
+use crate::embedded::SharedReport;
+use crate::model::{Chart, Figure};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsFigureProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub chart: Chart,
 }
 

@@ -5,14 +5,14 @@
 //! disclosure is a native control (keyboard and screen readers know it).
 
 use crate::downloads;
-use crate::model::{Chart, CompiledReport};
+use crate::embedded::SharedReport;
+use crate::model::Chart;
 use crate::mount::AssetBase;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FigureTableProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub chart: Chart,
 }
 

@@ -3,15 +3,14 @@
 
 use crate::components::font_size_control::FontSizeControl;
 use crate::downloads;
-use crate::model::CompiledReport;
+use crate::embedded::SharedReport;
 use crate::mount::AssetBase;
 use crate::state::FontSize;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderToolsProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     /// The 字体 size chosen.
     pub font_size: FontSize,
     pub high_contrast: bool,

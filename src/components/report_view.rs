@@ -6,9 +6,9 @@ use crate::components::metadata::MetadataBlock;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::section::{blocks_with_charts, SectionView};
 use crate::components::toc::Toc;
-use crate::model::CompiledReport;
+use crate::embedded::SharedReport;
+use crate::model::Report;
 use crate::state::{FontSize, ViewerState};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The element id of the report's body (the skip link's target).
@@ -16,9 +16,26 @@ pub fn body_id(report_id: &str) -> String {
     format!("{report_id}-body")
 }
 
+/// The parts of the sections that take a new 字体 size one after another:
+/// each section's head, then each of its blocks (with the charts placed after
+/// it), numbered through the report in page order. The parts of section
+/// `index`:
+pub fn section_parts(report: &Report, index: usize) -> std::ops::Range<usize> {
+    let start: usize = report.sections[..index]
+        .iter()
+        .map(|s| 1 + s.blocks.len())
+        .sum();
+    start..start + 1 + report.sections[index].blocks.len()
+}
+
+/// How many parts the sections have in all (see [`section_parts`]).
+pub fn part_count(report: &Report) -> usize {
+    report.sections.iter().map(|s| 1 + s.blocks.len()).sum()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     /// The reader's settings (a prop, not a context: only this view and the
     /// reader tools show them; sections get what they show as props).
     pub settings: ViewerState,
@@ -66,15 +83,16 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             </header>
             <Toc report={props.report.clone()} />
             <div class="gir-report__body" id={body_id} tabindex="-1">
-                if !report.preamble.is_empty() {
-                    <div class="gir-report__preamble">
-                        { blocks_with_charts(&props.report, &report.preamble, settings.font_size) }
-                    </div>
-                }
-                { for (0..report.sections.len()).map(|index| html! {
-                    <SectionView report={props.report.clone()} {index} on_print={props.on_print.clone()}
-                        printing={settings.print_section.as_deref() == Some(report.sections[index].id.as_str())}
-                        font_size={settings.font_rollout.size_of(index, settings.font_size)} />
+                { blocks_with_charts(&props.report, &report.preamble, &|_| settings.font_size) }
+                { for report.sections.iter().enumerate().map(|(index, section)| {
+                    let font_sizes = section_parts(report, index)
+                        .map(|part| settings.font_rollout.size_of(part, settings.font_size))
+                        .collect::<Vec<_>>();
+                    html! {
+                        <SectionView report={props.report.clone()} {index} on_print={props.on_print.clone()}
+                            printing={settings.print_section.as_deref() == Some(section.id.as_str())}
+                            {font_sizes} />
+                    }
                 }) }
             </div>
         </article>

@@ -4,22 +4,27 @@
 use crate::components::block::BlockView;
 use crate::components::chart_figure::ChartFigure;
 use crate::components::facts_figure::FactsFigure;
-use crate::model::{Block, ChartKind, CompiledReport};
+use crate::embedded::SharedReport;
+use crate::model::{Block, ChartKind};
 use crate::services::clipboard;
 use crate::state::FontSize;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Renders blocks in order, each followed by the charts placed after it (or
-/// after one of its list items), drawn for `font_size`.
+/// after one of its list items). Each block and its charts form one part of
+/// the text with its own 字体 size, `font_size(i)` for the `i`-th block (see
+/// [`crate::state::FontRollout`]).
 pub fn blocks_with_charts(
-    report: &Rc<CompiledReport>,
+    report: &SharedReport,
     blocks: &[Block],
-    font_size: FontSize,
+    // `dyn`, so the browser build carries one copy of this function.
+    font_size: &dyn Fn(usize) -> FontSize,
 ) -> Html {
     blocks
         .iter()
-        .map(|block| {
+        .enumerate()
+        .map(|(i, block)| {
+            let font_size = font_size(i);
             let anchors: Vec<&str> = block
                 .printed_paragraphs()
                 .into_iter()
@@ -39,10 +44,10 @@ pub fn blocks_with_charts(
                     }
                 });
             html! {
-                <>
+                <div class={classes!("gir-part", font_size.part_class())}>
                     <BlockView report={report.clone()} block={block.clone()} />
                     { for charts }
-                </>
+                </div>
             }
         })
         .collect()
@@ -50,16 +55,18 @@ pub fn blocks_with_charts(
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub index: usize,
     /// Asks to print this section alone (打印本节).
     pub on_print: Callback<Option<String>>,
     /// This section is being printed on its own.
     #[prop_or_default]
     pub printing: bool,
-    /// The size this section is shown at (see [`crate::state::FontRollout`]).
+    /// The size each part of this section is shown at: its head, then each
+    /// block with its charts (see [`crate::state::FontRollout`]). Missing
+    /// entries are shown at the medium size.
     #[prop_or_default]
-    pub font_size: FontSize,
+    pub font_sizes: Vec<FontSize>,
 }
 
 #[function_component]
@@ -93,12 +100,12 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     };
     let class = classes!(
         "gir-section",
-        props.font_size.section_class(),
         props.printing.then_some("gir-section--print")
     );
+    let size = |part: usize| props.font_sizes.get(part).copied().unwrap_or_default();
     html! {
         <section {class} id={section.id.clone()} aria-labelledby={heading_id.clone()}>
-            <div class="gir-section__head">
+            <div class={classes!("gir-section__head", "gir-part", size(0).part_class())}>
                 <h2 class="gir-section__heading" id={heading_id}>
                     <span class="gir-section__label">{ section.label.clone() }</span>
                     { section.title.clone() }
@@ -113,7 +120,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 </button>
                 <span class="gir-section__status" role="status">{ (*copy_status).clone() }</span>
             </div>
-            { blocks_with_charts(&props.report, &section.blocks, props.font_size) }
+            { blocks_with_charts(&props.report, &section.blocks, &|i| size(1 + i)) }
         </section>
     }
 }

@@ -9,15 +9,14 @@
 //! 商业企业, (三)不予公开 1.属于国家秘密". The wide table scrolls inside a focusable
 //! region with the row labels sticky, so it is never squeezed on a phone.
 
-use crate::model::CompiledReport;
+use crate::embedded::SharedReport;
 use crate::standard::{self, BlockLayout, HeaderCell, RowDef, RowKind, TableLayout};
 use crate::tables::{cell_anchor, row_anchor, Cell, Table};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StandardTableViewProps {
-    pub report: Rc<CompiledReport>,
+    pub report: SharedReport,
     pub table: Table,
 }
 

@@ -7,16 +7,15 @@
 //! Accessibility: a `<nav>` named 目录; the current section's link carries
 //! `aria-current="location"` and is marked by weight and a bar, not colour alone.
 
-use crate::model::{Block, CompiledReport};
+use crate::embedded::SharedReport;
+use crate::model::Block;
 use crate::services::scroll;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TocProps {
-    /// Shared, so a re-render of the report neither clones nor deep-compares it
-    /// (the model is `Eq`, so `Rc` compares by pointer first).
-    pub report: Rc<CompiledReport>,
+    /// Shared, so a re-render of the report neither clones nor deep-compares it.
+    pub report: SharedReport,
 }
 
 #[function_component]

@@ -1,12 +1,11 @@
-use crate::components::report_view::body_id;
-use crate::model::CompiledReport;
+use crate::components::report_view::{body_id, part_count};
+use crate::embedded::SharedReport;
 use crate::services::{frames, preferences, scroll};
-use crate::state::{FontSize, SectionsInView, ViewerAction, ViewerState};
-use std::rc::Rc;
+use crate::state::{FontSize, PartsInView, ViewerAction, ViewerState};
 use yew::prelude::*;
 
-/// The 字体 control's callback: remembers the choice, switches the sections
-/// on screen at once and the others one per frame (see
+/// The 字体 control's callback: remembers the choice, switches the parts of
+/// the text on screen at once and the others a few per frame (see
 /// [`crate::state::FontRollout`]), and keeps the line being read where it is
 /// on screen while the text above it grows or shrinks.
 ///
@@ -16,7 +15,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_font_size(
     state: UseReducerHandle<ViewerState>,
-    report: Option<Rc<CompiledReport>>,
+    report: Option<SharedReport>,
 ) -> Callback<FontSize> {
     let position = use_mut_ref(|| None::<scroll::ReadingPosition>);
     let dispatcher = state.dispatcher();
@@ -45,13 +44,11 @@ pub fn use_font_size(
     use_callback((dispatcher, report), move |size, (dispatcher, report)| {
         preferences::store_font_size(size);
         let view = report.as_ref().and_then(|r| {
-            *position.borrow_mut() = scroll::reading_position(&body_id(&r.report.id));
-            let ids: Vec<&str> = r.report.sections.iter().map(|s| s.id.as_str()).collect();
-            let in_view = scroll::sections_in_view(&ids)?;
-            Some(SectionsInView {
-                count: ids.len(),
-                in_view,
-            })
+            let body = body_id(&r.report.id);
+            *position.borrow_mut() = scroll::reading_position(&body);
+            let count = part_count(&r.report);
+            let in_view = scroll::parts_in_view(&body, count)?;
+            Some(PartsInView { count, in_view })
         });
         dispatcher.dispatch(ViewerAction::SetFontSize(size, view));
     })

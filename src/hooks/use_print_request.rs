@@ -1,7 +1,6 @@
-use crate::model::CompiledReport;
+use crate::embedded::SharedReport;
 use crate::services::print;
 use crate::state::{ViewerAction, ViewerState};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Printing: `?print=<section id>` prints that section, `?print=all` (or a bare
@@ -10,7 +9,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_print_request(
     state: UseReducerHandle<ViewerState>,
-    report: Option<Rc<CompiledReport>>,
+    report: Option<SharedReport>,
 ) -> Callback<Option<String>> {
     {
         let state = state.clone();

@@ -1,5 +1,5 @@
-//! Which section the reader is in, for the table of contents, and which
-//! sections are on screen, for a 字体 change.
+//! Which section the reader is in, for the table of contents; which parts of
+//! the text are on screen and where the reader is, for a 字体 change.
 
 use std::ops::Range;
 use yew::Callback;
@@ -63,38 +63,56 @@ pub fn watch_current_section(
     SectionWatch {}
 }
 
-/// The indexes of the sections (by element id, in page order) that overlap
-/// the viewport, or None if that cannot be told. In an iframe that has grown
-/// to the report's height every section is "on screen".
+/// The sections' parts (`.gir-part` children of the sections in the element
+/// `body_id`: each head, each block with its charts), in page order, with
+/// their boxes in the viewport.
 #[cfg(target_arch = "wasm32")]
-pub fn sections_in_view(ids: &[&str]) -> Option<Range<usize>> {
+fn part_boxes(body_id: &str) -> Option<impl Iterator<Item = (web_sys::Element, web_sys::DomRect)>> {
+    use wasm_bindgen::JsCast;
+    let parts = gloo::utils::document()
+        .query_selector_all(&format!("#{body_id} .gir-section > .gir-part"))
+        .ok()?;
+    Some((0..parts.length()).filter_map(move |i| {
+        let part: web_sys::Element = parts.item(i)?.dyn_into().ok()?;
+        let rect = part.get_bounding_client_rect();
+        Some((part, rect))
+    }))
+}
+
+/// Which of the sections' parts overlap the viewport, or None if that cannot
+/// be told (the page does not have the `count` parts expected). In an iframe
+/// that has grown to the report's height every part is "on screen".
+#[cfg(target_arch = "wasm32")]
+pub fn parts_in_view(body_id: &str, count: usize) -> Option<Range<usize>> {
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
-    let document = gloo::utils::document();
-    let (mut first, mut end) = (None, 0);
+    let (mut first, mut end, mut seen) = (None, 0, 0);
     let mut above_all = true;
-    for (i, id) in ids.iter().enumerate() {
-        let rect = document.get_element_by_id(id)?.get_bounding_client_rect();
+    for (i, (_, rect)) in part_boxes(body_id)?.enumerate() {
+        seen += 1;
         above_all &= rect.top() >= viewport;
         if rect.bottom() > 0.0 && rect.top() < viewport {
             first.get_or_insert(i);
             end = i + 1;
         }
     }
+    if seen != count {
+        return None;
+    }
     Some(match first {
         Some(first) => first..end,
-        // No section on screen: the header above them, or whatever follows.
+        // Nothing on screen: the header above them, or whatever follows.
         None if above_all => 0..0,
-        None => ids.len()..ids.len(),
+        None => count..count,
     })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn sections_in_view(_ids: &[&str]) -> Option<Range<usize>> {
+pub fn parts_in_view(_body_id: &str, _count: usize) -> Option<Range<usize>> {
     None
 }
 
-/// The text the reader is at: an element of the report body at the top of
-/// the viewport, and where it was on screen.
+/// The text the reader is at: a part of a section at the top of the
+/// viewport, and where it was on screen.
 pub struct ReadingPosition {
     #[cfg(target_arch = "wasm32")]
     element: web_sys::Element,
@@ -104,42 +122,33 @@ pub struct ReadingPosition {
     scroll_y: f64,
 }
 
-/// What the reader is at inside the element `body_id`: the first heading,
-/// paragraph, list item, figure or table that starts in the top quarter of
-/// the viewport, or else the one the viewport's top edge cuts through. None at the very top of the page (nothing to keep: the top
-/// stays the top) and when the body is not found.
+/// What the reader is at in the element `body_id`: the first part of a
+/// section that starts in the top quarter of the viewport, or else the one
+/// the viewport's top edge cuts through (a long paragraph being read). None
+/// at the very top of the page (nothing to keep: the top stays the top).
 #[cfg(target_arch = "wasm32")]
 pub fn reading_position(body_id: &str) -> Option<ReadingPosition> {
-    use wasm_bindgen::JsCast;
     let window = gloo::utils::window();
     let scroll_y = window.scroll_y().ok()?;
     if scroll_y <= 0.0 {
         return None;
     }
     let line = window.inner_height().ok()?.as_f64()? / 4.0;
-    let body = gloo::utils::document().get_element_by_id(body_id)?;
-    let candidates = body.query_selector_all("h2, p, li, figure, table").ok()?;
-    let elements = (0..candidates.length())
-        .filter_map(|i| candidates.item(i)?.dyn_into::<web_sys::Element>().ok());
-    // The first that starts on screen, above the line; else the one the top
-    // edge cuts through (a long paragraph being read).
-    let mut cut = None;
-    for element in elements {
-        let rect = element.get_bounding_client_rect();
+    let mut at = None;
+    for (part, rect) in part_boxes(body_id)? {
         if rect.height() <= 0.0 || rect.bottom() <= 0.0 {
             continue;
         }
         if rect.top() >= line {
             break;
         }
-        let found = (element, rect.top());
-        if rect.top() >= 0.0 {
-            cut = Some(found);
+        let starts_on_screen = rect.top() >= 0.0;
+        at = Some((part, rect.top()));
+        if starts_on_screen {
             break;
         }
-        cut.get_or_insert(found);
     }
-    cut.map(|(element, top)| ReadingPosition {
+    at.map(|(element, top)| ReadingPosition {
         element,
         top,
         scroll_y,

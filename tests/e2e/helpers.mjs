@@ -150,13 +150,13 @@ export const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
 /** Fail early with a clear message when dist/ has not been built. */
 /**
  * Wait until the whole report shows 字体 `size` ('large', 'medium' or 'small'): after a
- * click the sections on screen switch at once and the others one per frame.
+ * click the parts of the text on screen switch at once and the others a few per frame.
  */
 export function waitForFontSize(page, size) {
   return page.waitForFunction(
     (size) =>
       document.querySelector(`.gir-report--font-${size}`) &&
-      !document.querySelector(`.gir-section:not(.gir-section--font-${size})`),
+      !document.querySelector(`.gir-part:not(.gir-part--font-${size})`),
     size,
   );
 }
