@@ -73,7 +73,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <a class="gir-skip" href={format!("#{body_id}")}>{ "跳到正文" }</a>
             <header class="gir-report__header">
                 <h1 class="gir-report__title" id={title_id}>{ report.title.clone() }</h1>
-                <MetadataBlock meta={report.meta.clone()} />
+                <MetadataBlock report={props.report.clone()} />
                 <ReaderTools report={props.report.clone()}
                     font_size={settings.font_size} high_contrast={settings.high_contrast}
                     on_font_size={props.on_font_size.clone()}

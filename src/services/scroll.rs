@@ -70,7 +70,8 @@ pub fn watch_current_section(
 fn part_boxes(body_id: &str) -> Option<impl Iterator<Item = (web_sys::Element, web_sys::DomRect)>> {
     use wasm_bindgen::JsCast;
     let parts = gloo::utils::document()
-        .query_selector_all(&format!("#{body_id} .gir-section > .gir-part"))
+        .get_element_by_id(body_id)?
+        .query_selector_all(".gir-section > .gir-part")
         .ok()?;
     Some((0..parts.length()).filter_map(move |i| {
         let part: web_sys::Element = parts.item(i)?.dyn_into().ok()?;
