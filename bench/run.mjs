@@ -209,16 +209,25 @@ async function clickTocLink({ linkSelector, targetId }) {
 }
 
 /**
- * Click the 字体 button labelled `label` (at the start of a frame). Resolves with
+ * Change the text size at the start of a frame: click the 字体 button labelled `label`
+ * (the viewer), or, with `rootSize`, set the report root's font-size in one style change
+ * (the static page: what a plain page with a CSS-only size switch costs). Resolves with
  * { first, done, longestFrame }: ms until a painted frame shows every text element then
  * in the viewport (headings, paragraphs, list items) at a new computed font-size; ms
  * until one also shows the report's last heading (element #textId, far below) at a new
  * size, i.e. the whole report has changed; and the longest frame in between. Null if
  * there is no such button or the size did not change within timeoutMs.
  */
-async function clickFontButton({ selector, label, textId, timeoutMs }) {
-  const button = [...document.querySelectorAll(selector)].find((b) => b.textContent.trim() === label);
-  if (!button) return null;
+async function changeFontSize({ selector, label, rootSize, textId, timeoutMs }) {
+  let action;
+  if (rootSize) {
+    const root = document.querySelector('.gir-report');
+    action = () => (root.style.fontSize = rootSize);
+  } else {
+    const button = [...document.querySelectorAll(selector)].find((b) => b.textContent.trim() === label);
+    if (!button) return null;
+    action = () => button.click();
+  }
   const inView = [...document.querySelectorAll('[data-gir-viewer] :is(h1, h2, p, li)')].filter((e) => {
     const box = e.getBoundingClientRect();
     return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
@@ -227,7 +236,7 @@ async function clickFontButton({ selector, label, textId, timeoutMs }) {
   const sizeOf = (e) => getComputedStyle(e).fontSize;
   const before = new Map([...inView, last].map((e) => [e, sizeOf(e)]));
   const changed = (e) => sizeOf(e) !== before.get(e);
-  return window.__benchTimeSpread(() => button.click(), () => inView.every(changed), () => changed(last), timeoutMs);
+  return window.__benchTimeSpread(action, () => inView.every(changed), () => changed(last), timeoutMs);
 }
 
 /** Let two frames pass, so that the page has settled before the next timed action. */
@@ -313,16 +322,23 @@ async function measureLoad(browser, url, profile, { isViewer }) {
   }
 }
 
-/** Interaction timings on one hydrated viewer page: { jump: number[], fontSize: number[] | string }. */
-async function measureInteractions(browser, url, profile, runs) {
+/**
+ * Interaction timings on one loaded page, `reps` times each: { jump: number[], fontSize:
+ * object[] | string }. On the viewer the 字体 大 button is clicked; on the static page
+ * (`isViewer` false) the report root's font-size is set instead, the same change made
+ * in one step: the baseline for both interactions.
+ */
+async function measureInteractions(browser, url, profile, reps, { isViewer }) {
   const { context, page, network } = await openProfiledPage(browser, profile);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-    await page.waitForSelector('[data-gir-viewer][data-gir-state="hydrated"]', { timeout: LOAD_TIMEOUT_MS });
+    if (isViewer) {
+      await page.waitForSelector('[data-gir-viewer][data-gir-state="hydrated"]', { timeout: LOAD_TIMEOUT_MS });
+    }
     await network.quiet();
 
     const jump = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < reps; i++) {
       // Start each run from the top, without a :target, after the page has settled.
       await page.evaluate(() => {
         history.replaceState(null, '', location.pathname + location.search);
@@ -332,22 +348,20 @@ async function measureInteractions(browser, url, profile, runs) {
       jump.push(await page.evaluate(clickTocLink, { linkSelector: JUMP_LINK, targetId: JUMP_TARGET_ID }));
     }
 
-    const labels = await page.evaluate(
-      (sel) => [...document.querySelectorAll(sel)].map((b) => b.textContent.trim()),
-      FONT_BUTTONS,
-    );
-    if (!labels.includes('大')) return { jump, fontSize: 'n/a (no 字体 control)' };
-    const fontClick = { selector: FONT_BUTTONS, textId: LAST_HEADING_ID };
+    const base = { selector: FONT_BUTTONS, textId: LAST_HEADING_ID, timeoutMs: 5000 };
+    const [small, large] = isViewer ? [{ label: '小' }, { label: '大' }] : [{ rootSize: '0.875em' }, { rootSize: '1.25em' }];
+    if (isViewer) {
+      const labels = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((b) => b.textContent.trim()), FONT_BUTTONS);
+      if (!labels.includes('大') || !labels.includes('小')) return { jump, fontSize: 'n/a (no 字体 control)' };
+    }
     const fontSize = [];
     await page.evaluate(() => window.scrollTo(0, 0));
-    for (let i = 0; i < runs; i++) {
-      // Reset to the small size (untimed, waiting until the whole report has it) so
-      // that every timed 大 click changes the size.
-      if (labels.includes('小')) {
-        await page.evaluate(clickFontButton, { ...fontClick, label: '小', timeoutMs: 5000 });
-        await page.evaluate(nextFrames);
-      }
-      const times = await page.evaluate(clickFontButton, { ...fontClick, label: '大', timeoutMs: 5000 });
+    for (let i = 0; i < reps; i++) {
+      // Reset to the small size (untimed, until the whole report has it) so that every
+      // timed change to the large size changes the text.
+      await page.evaluate(changeFontSize, { ...base, ...small });
+      await page.evaluate(nextFrames);
+      const times = await page.evaluate(changeFontSize, { ...base, ...large });
       if (times === null) return { jump, fontSize: 'n/a (大 did not change the text size)' };
       fontSize.push(times);
     }
@@ -374,7 +388,7 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 /** Markdown table rows for one profile, and the list of { name, ok } target checks. */
-function profileTable(profile, viewerLoads, staticLoads, interactions) {
+function profileTable(profile, viewerLoads, staticLoads, interactions, staticInteractions) {
   const pick = (loads, key) => stats(loads.map((l) => l[key]));
   const v = { text: pick(viewerLoads, 'textVisible'), fcp: pick(viewerLoads, 'fcp'), bytes: pick(viewerLoads, 'bytes') };
   const s = { text: pick(staticLoads, 'textVisible'), fcp: pick(staticLoads, 'fcp'), bytes: pick(staticLoads, 'bytes') };
@@ -406,30 +420,29 @@ function profileTable(profile, viewerLoads, staticLoads, interactions) {
     ['bytes transferred', kB(v.bytes), kB(s.bytes), ratio(v.bytes.median, s.bytes.median), '—', '—'],
   ];
   const jump = stats(interactions.jump);
+  const staticJump = stats(staticInteractions.jump);
   rows.push([
     'jump to section (TOC click → painted)',
     frameMs(jump),
-    '—',
-    '—',
+    frameMs(staticJump),
+    ratio(jump.median, staticJump.median),
     `< ${FRAME_BUDGET_MS} ms`,
     check('jump to section', jump.median < FRAME_BUDGET_MS),
   ]);
-  if (typeof interactions.fontSize === 'string') {
-    rows.push(['字体 大: text in view (click → painted)', interactions.fontSize, '—', '—', `< ${FRAME_BUDGET_MS} ms`, '—']);
+  if (typeof interactions.fontSize === 'string' || typeof staticInteractions.fontSize === 'string') {
+    const why = [interactions.fontSize, staticInteractions.fontSize].find((f) => typeof f === 'string');
+    rows.push(['字体 大: text in view (click → painted)', why, '—', '—', `< ${FRAME_BUDGET_MS} ms`, '—']);
   } else {
-    const font = (key) => stats(interactions.fontSize.map((t) => t[key]));
-    const first = font('first');
+    const font = (from, key) => stats(from.fontSize.map((t) => t[key]));
+    const row = (label, key, target, name) => {
+      const v = font(interactions, key);
+      const st = font(staticInteractions, key);
+      return [label, frameMs(v), frameMs(st), ratio(v.median, st.median), target ? `< ${FRAME_BUDGET_MS} ms` : '—', target ? check(name, v.median < FRAME_BUDGET_MS) : '—'];
+    };
     rows.push(
-      [
-        '字体 大: text in view (click → painted)',
-        frameMs(first),
-        '—',
-        '—',
-        `< ${FRAME_BUDGET_MS} ms`,
-        check('font size', first.median < FRAME_BUDGET_MS),
-      ],
-      ['字体 大: whole report (click → painted)', frameMs(font('done')), '—', '—', '—', '—'],
-      ['字体 大: longest frame until then', frameMs(font('longestFrame')), '—', '—', '—', '—'],
+      row('字体 大: text in view (click → painted)', 'first', true, 'font size'),
+      row('字体 大: whole report (click → painted)', 'done', false),
+      row('字体 大: longest frame until then', 'longestFrame', false),
     );
   }
 
@@ -476,9 +489,12 @@ async function main() {
         staticLoads.push(await measureLoad(browser, staticServer.url, profile, { isViewer: false }));
         process.stderr.write(`${profile.name}: load ${i + 1}/${runs}\n`);
       }
-      const interactions = await measureInteractions(browser, viewerServer.url, profile, runs);
+      // Interactions are cheap to repeat, and the machine's speed drifts: three times as
+      // many repetitions as loads steady their medians.
+      const interactions = await measureInteractions(browser, viewerServer.url, profile, 3 * runs, { isViewer: true });
+      const staticInteractions = await measureInteractions(browser, staticServer.url, profile, 3 * runs, { isViewer: false });
       process.stderr.write(`${profile.name}: interactions done\n`);
-      const result = profileTable(profile, viewerLoads, staticLoads, interactions);
+      const result = profileTable(profile, viewerLoads, staticLoads, interactions, staticInteractions);
       sections.push(`## ${profile.name} — ${profile.description}`, '', ...result.table, '');
       checks.push(...result.checks);
     }
@@ -494,7 +510,7 @@ async function main() {
     `# Viewer benchmark, ${new Date().toISOString()}`,
     '',
     `Runs: ${runs} cold loads per page and profile (viewer and static page alternating, fresh browser context each), ` +
-      `${runs} repetitions per interaction. Values: median (min–max). ` +
+      `${3 * runs} repetitions per interaction. Values: median (min–max). ` +
       `Chromium ${chromiumVersion}, viewer build ${viewerBuild}, ${os.cpus().length} CPUs, ` +
       `load average ${loadAverage} at start. Took ${seconds} s.`,
     '',
