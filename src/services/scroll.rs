@@ -1,5 +1,7 @@
 //! Which section the reader is in, for the table of contents; which parts of
-//! the text are on screen and where the reader is, for a 字体 change.
+//! the text are on screen and where the reader is, for a 字体 change. The
+//! searches over boxes are plain functions, tested natively; only reading
+//! the boxes needs the browser.
 
 use std::ops::Range;
 use yew::Callback;
@@ -64,20 +66,68 @@ pub fn watch_current_section(
 }
 
 /// The sections' parts (`.gir-part` children of the sections in the element
-/// `body_id`: each head, each block with its charts), in page order, with
-/// their boxes in the viewport.
+/// `body_id`: each head, each block with its charts), in page order.
 #[cfg(target_arch = "wasm32")]
-fn part_boxes(body_id: &str) -> Option<impl Iterator<Item = (web_sys::Element, web_sys::DomRect)>> {
-    use wasm_bindgen::JsCast;
-    let parts = gloo::utils::document()
-        .get_element_by_id(body_id)?
-        .query_selector_all(".gir-section > .gir-part")
-        .ok()?;
-    Some((0..parts.length()).filter_map(move |i| {
-        let part: web_sys::Element = parts.item(i)?.dyn_into().ok()?;
-        let rect = part.get_bounding_client_rect();
-        Some((part, rect))
-    }))
+struct Parts(web_sys::NodeList);
+
+#[cfg(target_arch = "wasm32")]
+impl Parts {
+    fn of(body_id: &str) -> Option<Parts> {
+        let body = gloo::utils::document().get_element_by_id(body_id)?;
+        body.query_selector_all(".gir-section > .gir-part")
+            .ok()
+            .map(Parts)
+    }
+
+    fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn get(&self, index: usize) -> Option<web_sys::Element> {
+        wasm_bindgen::JsCast::dyn_into(self.0.item(index as u32)?).ok()
+    }
+
+    /// The top and bottom of part `index` in the viewport.
+    fn span(&self, index: usize) -> Option<(f64, f64)> {
+        let rect = self.get(index)?.get_bounding_client_rect();
+        Some((rect.top(), rect.bottom()))
+    }
+}
+
+/// Of `count` boxes in page order (so their bottoms never decrease), the
+/// first whose bottom is below `y`, or `count`; `span(i)` gives the top and
+/// bottom of box `i`. A binary search: a click reads a few boxes, not all of
+/// them, however long the report.
+pub fn first_ending_below(
+    count: usize,
+    y: f64,
+    span: &dyn Fn(usize) -> Option<(f64, f64)>,
+) -> Option<usize> {
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let middle = (low + high) / 2;
+        if span(middle)?.1 > y {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    Some(low)
+}
+
+/// The boxes that overlap the viewport (`0..viewport`); when none does, the
+/// empty range where they would be, so that the boxes below come first.
+pub fn overlapping(
+    count: usize,
+    viewport: f64,
+    span: &dyn Fn(usize) -> Option<(f64, f64)>,
+) -> Option<Range<usize>> {
+    let first = first_ending_below(count, 0.0, span)?;
+    let mut end = first;
+    while end < count && span(end)?.0 < viewport {
+        end += 1;
+    }
+    Some(first..end)
 }
 
 /// Which of the sections' parts overlap the viewport, or None if that cannot
@@ -86,25 +136,8 @@ fn part_boxes(body_id: &str) -> Option<impl Iterator<Item = (web_sys::Element, w
 #[cfg(target_arch = "wasm32")]
 pub fn parts_in_view(body_id: &str, count: usize) -> Option<Range<usize>> {
     let viewport = gloo::utils::window().inner_height().ok()?.as_f64()?;
-    let (mut first, mut end, mut seen) = (None, 0, 0);
-    let mut above_all = true;
-    for (i, (_, rect)) in part_boxes(body_id)?.enumerate() {
-        seen += 1;
-        above_all &= rect.top() >= viewport;
-        if rect.bottom() > 0.0 && rect.top() < viewport {
-            first.get_or_insert(i);
-            end = i + 1;
-        }
-    }
-    if seen != count {
-        return None;
-    }
-    Some(match first {
-        Some(first) => first..end,
-        // Nothing on screen: the header above them, or whatever follows.
-        None if above_all => 0..0,
-        None => count..count,
-    })
+    let parts = Parts::of(body_id).filter(|parts| parts.len() == count)?;
+    overlapping(count, viewport, &|i| parts.span(i))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -123,10 +156,29 @@ pub struct ReadingPosition {
     scroll_y: f64,
 }
 
-/// What the reader is at in the element `body_id`: the first part of a
-/// section that starts in the top quarter of the viewport, or else the one
-/// the viewport's top edge cuts through (a long paragraph being read). None
-/// at the very top of the page (nothing to keep: the top stays the top).
+/// Of `count` boxes in page order, the one the reader is at: the first that
+/// starts between the top of the viewport and `line`, or else the one the
+/// top edge cuts through (a long paragraph being read); with its top.
+pub fn reading_box(
+    count: usize,
+    line: f64,
+    span: &dyn Fn(usize) -> Option<(f64, f64)>,
+) -> Option<(usize, f64)> {
+    let cut = first_ending_below(count, 0.0, span)?;
+    let (top, _) = span(cut)?;
+    if top >= 0.0 || cut + 1 == count {
+        return (top < line).then_some((cut, top));
+    }
+    let (next_top, _) = span(cut + 1)?;
+    Some(if next_top >= 0.0 && next_top < line {
+        (cut + 1, next_top)
+    } else {
+        (cut, top)
+    })
+}
+
+/// What the reader is at in the element `body_id` (see [`reading_box`]).
+/// None at the very top of the page (nothing to keep: the top stays the top).
 #[cfg(target_arch = "wasm32")]
 pub fn reading_position(body_id: &str) -> Option<ReadingPosition> {
     let window = gloo::utils::window();
@@ -135,22 +187,10 @@ pub fn reading_position(body_id: &str) -> Option<ReadingPosition> {
         return None;
     }
     let line = window.inner_height().ok()?.as_f64()? / 4.0;
-    let mut at = None;
-    for (part, rect) in part_boxes(body_id)? {
-        if rect.height() <= 0.0 || rect.bottom() <= 0.0 {
-            continue;
-        }
-        if rect.top() >= line {
-            break;
-        }
-        let starts_on_screen = rect.top() >= 0.0;
-        at = Some((part, rect.top()));
-        if starts_on_screen {
-            break;
-        }
-    }
-    at.map(|(element, top)| ReadingPosition {
-        element,
+    let parts = Parts::of(body_id)?;
+    let (index, top) = reading_box(parts.len(), line, &|i| parts.span(i))?;
+    Some(ReadingPosition {
+        element: parts.get(index)?,
         top,
         scroll_y,
     })
@@ -184,5 +224,67 @@ impl ReadingPosition {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn keep(&mut self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// Boxes 100 px tall with 20 px gaps, the first at `first_top`; counts
+    /// how many boxes were read.
+    fn page(first_top: f64, reads: &Cell<usize>) -> impl Fn(usize) -> Option<(f64, f64)> + '_ {
+        move |i| {
+            reads.set(reads.get() + 1);
+            let top = first_top + 120.0 * i as f64;
+            Some((top, top + 100.0))
+        }
+    }
+
+    #[test]
+    fn the_boxes_on_screen_are_found_with_a_few_reads() {
+        let reads = Cell::new(0);
+        // Scrolled so that box 500 starts 50 px above the top edge.
+        let span = page(-50.0 - 120.0 * 500.0, &reads);
+        assert_eq!(overlapping(1000, 740.0, &span), Some(500..507));
+        assert!(reads.get() < 25, "{} reads", reads.get());
+    }
+
+    #[test]
+    fn with_no_box_on_screen_the_range_is_empty_where_they_would_be() {
+        let reads = Cell::new(0);
+        // The header fills the screen: the first box starts below it.
+        assert_eq!(overlapping(10, 740.0, &page(800.0, &reads)), Some(0..0));
+        // Past the last box (a footer on screen).
+        assert_eq!(overlapping(10, 740.0, &page(-5000.0, &reads)), Some(10..10));
+        // In the gap between boxes 3 and 4, which starts at 20 px.
+        let span = |i: usize| Some((-460.0 + 120.0 * i as f64, -360.0 + 120.0 * i as f64));
+        assert_eq!(overlapping(10, 10.0, &span), Some(4..4));
+    }
+
+    #[test]
+    fn the_reader_is_at_the_box_starting_near_the_top_or_the_one_cut_by_it() {
+        let reads = Cell::new(0);
+        // Box 2 starts at 10 px, inside the top quarter: that one.
+        assert_eq!(
+            reading_box(10, 185.0, &page(-230.0, &reads)),
+            Some((2, 10.0))
+        );
+        // The top edge cuts box 2, and box 3 starts too far down: box 2.
+        let long = |i: usize| {
+            Some((
+                -50.0 + 400.0 * i as f64 - 800.0,
+                350.0 + 400.0 * i as f64 - 800.0,
+            ))
+        };
+        assert_eq!(reading_box(10, 185.0, &long), Some((2, -50.0)));
+        // The top edge cuts box 2 and box 3 starts in the top quarter: box 3.
+        assert_eq!(
+            reading_box(10, 185.0, &page(-290.0, &reads)),
+            Some((3, 70.0))
+        );
+        // Nothing near the top (the header above the first box): none.
+        assert_eq!(reading_box(10, 185.0, &page(600.0, &reads)), None);
     }
 }
