@@ -59,7 +59,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             .print_section
             .is_some()
             .then_some("gir-report--print-section"),
-        // The viewer keeps the reading position itself while sections change
+        // The viewer keeps the reading position itself while parts change
         // size (hooks::use_font_size); the browser's anchoring would fight it.
         settings
             .font_rollout

@@ -27,7 +27,7 @@ pub fn use_font_size(
             let mut kept = position.borrow_mut();
             if let Some(reading) = kept.as_mut() {
                 if !reading.keep() || !rollout.is_pending() {
-                    // The reader scrolled, or every section has its size.
+                    // The reader scrolled, or every part has its size.
                     *kept = None;
                 }
             }
