@@ -10,8 +10,8 @@ use yew::prelude::*;
 /// on screen while the text above it grows or shrinks.
 ///
 /// The browser's own scroll anchoring cannot do the last part: it stands
-/// down whenever the anchor's section changes its em-based margins, which is
-/// exactly what a size change does.
+/// down whenever the anchor or an ancestor of it changes an em-based margin,
+/// which is exactly what a size change does.
 #[hook]
 pub fn use_font_size(
     state: UseReducerHandle<ViewerState>,
