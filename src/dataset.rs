@@ -58,27 +58,22 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
 fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
     let id_pattern = format!("\"id\": \"{}\"", problem.id);
     let lines: Vec<&str> = json.lines().collect();
-    let id_line = lines.iter().position(|l| l.contains(&id_pattern));
+    // The first line at or after `start` that contains `pattern`.
+    let find_from = |start: usize, pattern: &str| {
+        lines[start..]
+            .iter()
+            .position(|l| l.contains(pattern))
+            .map(|offset| start + offset)
+    };
+    let id_line = find_from(0, &id_pattern);
     let id_line = match (id_line, &problem.row) {
         (Some(start), Some(row)) => {
-            let row_pattern = format!("\"key\": \"{row}\"");
-            lines[start..]
-                .iter()
-                .position(|l| l.contains(&row_pattern))
-                .map(|offset| start + offset)
-                .or(Some(start))
+            find_from(start, &format!("\"key\": \"{row}\"")).or(Some(start))
         }
         (found, _) => found,
     };
     let line = match (id_line, problem.field) {
-        (Some(start), Some(field)) => {
-            let field_pattern = format!("\"{field}\":");
-            lines[start..]
-                .iter()
-                .position(|l| l.contains(&field_pattern))
-                .map(|offset| start + offset)
-                .unwrap_or(start)
-        }
+        (Some(start), Some(field)) => find_from(start, &format!("\"{field}\":")).unwrap_or(start),
         (Some(start), None) => start,
         (None, _) => 0,
     };
