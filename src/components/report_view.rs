@@ -9,6 +9,7 @@ use crate::components::toc::Toc;
 use crate::embedded::SharedReport;
 use crate::model::Report;
 use crate::state::{FontSize, ViewerState};
+use std::ops::Range;
 use yew::prelude::*;
 
 /// The element id of the report's body (the skip link's target).
@@ -18,19 +19,18 @@ pub fn body_id(report_id: &str) -> String {
 
 /// The parts of the sections that take a new 字体 size one after another:
 /// each section's head, then each of its blocks (with the charts placed after
-/// it), numbered through the report in page order. The parts of section
-/// `index`:
-pub fn section_parts(report: &Report, index: usize) -> std::ops::Range<usize> {
-    let start: usize = report.sections[..index]
-        .iter()
-        .map(|s| 1 + s.blocks.len())
-        .sum();
-    start..start + 1 + report.sections[index].blocks.len()
+/// it), numbered through the report in page order. One range per section.
+pub fn section_parts(report: &Report) -> impl Iterator<Item = Range<usize>> + '_ {
+    report.sections.iter().scan(0, |next, section| {
+        let parts = *next..*next + 1 + section.blocks.len();
+        *next = parts.end;
+        Some(parts)
+    })
 }
 
 /// How many parts the sections have in all (see [`section_parts`]).
 pub fn part_count(report: &Report) -> usize {
-    report.sections.iter().map(|s| 1 + s.blocks.len()).sum()
+    section_parts(report).last().map_or(0, |parts| parts.end)
 }
 
 #[derive(Properties, PartialEq)]
@@ -84,8 +84,8 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
             <Toc report={props.report.clone()} />
             <div class="gir-report__body" id={body_id} tabindex="-1">
                 { blocks_with_charts(&props.report, &report.preamble, &|_| settings.font_size) }
-                { for report.sections.iter().enumerate().map(|(index, section)| {
-                    let font_sizes = section_parts(report, index)
+                { for report.sections.iter().zip(section_parts(report)).enumerate().map(|(index, (section, parts))| {
+                    let font_sizes = parts
                         .map(|part| settings.font_rollout.size_of(part, settings.font_size))
                         .collect::<Vec<_>>();
                     html! {
