@@ -94,7 +94,8 @@ function prepareSites() {
  *
  * window.__benchTimeAction(action, condition, timeoutMs) runs action() at the start of
  * a frame (in a rAF callback) and resolves with the ms until the first frame in which
- * condition() holds has been painted, or null after timeoutMs. An effect applied
+ * condition() holds has been painted, or null after timeoutMs (window.__benchTimeSpread
+ * does the same for a change spread over several frames). An effect applied
  * synchronously or in a microtask is rendered in that same frame, so the result is the
  * action's own work plus that frame's rendering, free of the random wait for the next
  * vsync; an effect that misses the frame costs at least one more frame interval.
@@ -120,26 +121,9 @@ function installProbes({ headingId }) {
       requestAnimationFrame(onFrame);
     });
 
-  window.__benchTimeAction = (action, condition, timeoutMs) =>
-    new Promise((resolve, reject) =>
-      requestAnimationFrame(() => {
-        const t0 = performance.now();
-        try {
-          action();
-        } catch (err) {
-          reject(err);
-          return;
-        }
-        afterRender()
-          .then((t1) => (condition() ? t1 : whenPainted(condition, timeoutMs)))
-          .then((t1) => resolve(t1 === null ? null : t1 - t0));
-      }),
-    );
-
-  // Like __benchTimeAction, for a change the page spreads over several frames: resolves
-  // with { first, done, longestFrame } (ms from the action to the painted frame in which
-  // firstDone() and then done() first held, and the longest frame from a frame's start
-  // to the end of its rendering on the way), or null after timeoutMs.
+  // Resolves with { first, done, longestFrame }: ms from the action to the painted frame
+  // in which firstDone() and then done() first held, and the longest frame on the way
+  // (from a frame's start to the end of its rendering), or null after timeoutMs.
   window.__benchTimeSpread = (action, firstDone, done, timeoutMs) =>
     new Promise((resolve, reject) =>
       requestAnimationFrame(() => {
@@ -167,6 +151,10 @@ function installProbes({ headingId }) {
         afterRender().then(onRendered);
       }),
     );
+
+  // A change shown in one frame: the time until condition() holds in a painted frame.
+  window.__benchTimeAction = (action, condition, timeoutMs) =>
+    window.__benchTimeSpread(action, condition, condition, timeoutMs).then((t) => t && t.first);
 
   const bench = (window.__bench = { textVisible: null, interactive: null });
 
