@@ -2,32 +2,9 @@
 //! bundle that the viewer embeds. A malformed report stops the build with
 //! `file:line:column: what is wrong` for each problem, never a backtrace.
 
-// The build script shares the crate's data modules; it uses only part of each.
-#[allow(dead_code)]
-#[path = "src/charts.rs"]
-mod charts;
-#[allow(dead_code)]
-#[path = "src/checks.rs"]
-mod checks;
-#[allow(dead_code)]
-#[path = "src/dataset.rs"]
-mod dataset;
-#[allow(dead_code)]
-#[path = "src/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/standard.rs"]
-mod standard;
-#[allow(dead_code)]
-#[path = "src/table_checks.rs"]
-mod table_checks;
-#[allow(dead_code)]
-#[path = "src/table_figures.rs"]
-mod table_figures;
-#[allow(dead_code)]
-#[path = "src/tables.rs"]
-mod tables;
-
+use gir_compile::load::load_report;
+use gir_compile::pipeline::compile_report;
+use gir_model::bundle::Bundle;
 use std::path::{Path, PathBuf};
 
 /// The folders whose `*.json` reports are embedded, `:`-separated; the sample
@@ -36,18 +13,6 @@ const REPORTS_DIRS_VAR: &str = "GIR_REPORTS_DIRS";
 const DEFAULT_REPORTS_DIR: &str = "assets/reports";
 
 fn main() {
-    for module in [
-        "model",
-        "checks",
-        "charts",
-        "dataset",
-        "table_figures",
-        "tables",
-        "standard",
-        "table_checks",
-    ] {
-        println!("cargo:rerun-if-changed=src/{module}.rs");
-    }
     println!("cargo:rerun-if-env-changed={REPORTS_DIRS_VAR}");
     let dirs = std::env::var(REPORTS_DIRS_VAR).unwrap_or_else(|_| DEFAULT_REPORTS_DIR.to_string());
     let mut files: Vec<PathBuf> = Vec::new();
@@ -71,8 +36,8 @@ fn main() {
         let name = path.display().to_string();
         match std::fs::read_to_string(path) {
             Err(e) => errors.push(format!("{name}: cannot read: {e}")),
-            Ok(json) => match dataset::load_report(&name, &json) {
-                Ok(report) => reports.push(dataset::compile_report(report)),
+            Ok(json) => match load_report(&name, &json) {
+                Ok(report) => reports.push(compile_report(report)),
                 Err(found) => errors.extend(found.iter().map(ToString::to_string)),
             },
         }
@@ -96,7 +61,7 @@ fn main() {
         }
     }
 
-    let bytes = dataset::encode_bundle(&model::Bundle { reports });
+    let bytes = Bundle { reports }.encode();
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.bin");
     std::fs::write(&out, bytes)
         .unwrap_or_else(|e| fail(&[format!("{}: cannot write: {e}", out.display())]));

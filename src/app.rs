@@ -6,7 +6,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::report_view::ReportView;
 use crate::embedded;
 use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
-use crate::mount::AssetBase;
+use crate::mount::{AssetBase, MountConfig};
 use crate::state::{FontSize, ViewerState};
 use yew::prelude::*;
 
@@ -22,6 +22,16 @@ pub struct AppProps {
     /// Where the viewer's own files (data downloads) are served from.
     #[prop_or_default]
     pub asset_base: AssetBase,
+}
+
+impl From<MountConfig> for AppProps {
+    fn from(config: MountConfig) -> Self {
+        AppProps {
+            report_id: config.report_id.into(),
+            font_size: config.font_size,
+            asset_base: config.asset_base,
+        }
+    }
 }
 
 #[function_component]

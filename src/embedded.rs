@@ -3,7 +3,7 @@
 //! The browser decodes bincode, with decoders derived by bincode itself (no
 //! serde visitors, no JSON parser), and gets its chart SVGs ready-made.
 
-use crate::model::{bincode_config, Bundle, CompiledReport};
+use gir_model::bundle::{Bundle, CompiledReport};
 use std::rc::Rc;
 
 static BUNDLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
@@ -37,8 +37,8 @@ thread_local! {
 
 /// Decodes a bundle; a broken one becomes a message the page can show.
 pub fn decode(bytes: &[u8]) -> Reports {
-    bincode::decode_from_slice::<Bundle, _>(bytes, bincode_config())
-        .map(|(bundle, _)| {
+    Bundle::decode(bytes)
+        .map(|bundle| {
             bundle
                 .reports
                 .into_iter()

@@ -1,38 +1,23 @@
-//! 政府信息公开工作年度报告 viewer.
+//! 政府信息公开工作年度报告 viewer: the Yew app, rendered ahead of time (SSR)
+//! and hydrated in the browser. The report data model is the `gir-model`
+//! crate; checking and compiling datasets (build time only) is `gir-compile`.
 //!
-//! - [`model`]: the report as data; no web types.
-//! - `checks`, `charts`, `dataset` (native only): validation, SVG charts and
-//!   JSON loading, run at build time by `build.rs` and by native tests.
-//! - [`tables`] and [`standard`]: the tables of standard-format reports and
-//!   their mandated layouts; `table_checks` (native only): their consistency
-//!   rules, computed at build time.
-//! - [`embedded`]: the compiled bundle the build embeds, decoded on demand.
-//! - [`components`] and [`app`]: Yew components that only render, so the same
-//!   code renders on the server (prerender) and hydrates in the browser;
-//!   [`hooks`] hold the root's effects and [`services`] the browser I/O.
+//! Layers, each using only those below it:
+//! - [`page`] (`ssr`): the HTML around the prerendered app.
+//! - [`app`]: the root component; picks the report, holds the settings.
+//! - [`components`]: render from props; [`hooks`]: their browser effects.
+//! - [`services`]: browser I/O, no-ops natively.
+//! - [`embedded`] (the compiled bundle), [`mount`] (the host-page contract),
+//!   [`markup`] (the classes and ids components render and services query),
+//!   [`state`] (the reader's settings and their reducer).
 
 pub mod app;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod charts;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod checks;
 pub mod components;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod dataset;
-pub mod downloads;
 pub mod embedded;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod export;
 pub mod hooks;
-pub mod model;
+pub mod markup;
 pub mod mount;
 #[cfg(feature = "ssr")]
 pub mod page;
 pub mod services;
-pub mod standard;
 pub mod state;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod table_checks;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod table_figures;
-pub mod tables;

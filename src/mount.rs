@@ -1,11 +1,10 @@
 //! The contract between a host page and the viewer: the attributes of a mount
-//! element, and how they become the app's props. Pure, so it is tested natively.
+//! element, and what they ask for. Pure, so it is tested natively.
 //!
 //! ```html
 //! <div data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"></div>
 //! ```
 
-use crate::app::AppProps;
 use crate::state::FontSize;
 
 /// Marks an element for the viewer to render into (or hydrate, if it holds
@@ -42,10 +41,22 @@ impl AssetBase {
     }
 }
 
-/// The props for a mount, reading its attributes through `attribute`.
-pub fn props_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> AppProps {
-    AppProps {
-        report_id: attribute(REPORT_ATTRIBUTE).unwrap_or_default().into(),
+/// What a mount element asks the viewer for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MountConfig {
+    /// Id of the embedded report to show; empty means the first one.
+    pub report_id: String,
+    /// The size to start with; a size the reader chose earlier wins once the
+    /// page is live.
+    pub font_size: FontSize,
+    /// Where the viewer's own files (data downloads) are served from.
+    pub asset_base: AssetBase,
+}
+
+/// What a mount asks for, reading its attributes through `attribute`.
+pub fn config_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> MountConfig {
+    MountConfig {
+        report_id: attribute(REPORT_ATTRIBUTE).unwrap_or_default(),
         font_size: attribute(FONT_SIZE_ATTRIBUTE)
             .and_then(|value| FontSize::parse(&value))
             .unwrap_or_default(),
@@ -61,8 +72,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attributes_become_props_with_safe_defaults() {
-        let props = props_from_attributes(|name| match name {
+    fn attributes_become_a_config_with_safe_defaults() {
+        let props = config_from_attributes(|name| match name {
             REPORT_ATTRIBUTE => Some("nanfen-2017".into()),
             FONT_SIZE_ATTRIBUTE => Some("大".into()),
             _ => None,
@@ -70,11 +81,11 @@ mod tests {
         assert_eq!(props.report_id, "nanfen-2017");
         assert_eq!(props.font_size, FontSize::Large);
         let defaults =
-            props_from_attributes(|name| (name == FONT_SIZE_ATTRIBUTE).then(|| "巨大".into()));
+            config_from_attributes(|name| (name == FONT_SIZE_ATTRIBUTE).then(|| "巨大".into()));
         assert_eq!(defaults.report_id, "");
         assert_eq!(defaults.font_size, FontSize::Medium);
         assert_eq!(defaults.asset_base.url("data/x.csv"), "./data/x.csv");
-        let based = props_from_attributes(|name| {
+        let based = config_from_attributes(|name| {
             (name == BASE_ATTRIBUTE).then(|| "https://gov.example/viewer".into())
         });
         assert_eq!(

@@ -42,26 +42,6 @@ impl FontSize {
             .into_iter()
             .find(|size| text.trim() == size.key() || text.trim() == size.label())
     }
-
-    /// BEM modifier on the report root: the size chosen, which the header,
-    /// the contents and the preamble show at once.
-    pub fn class(self) -> &'static str {
-        match self {
-            FontSize::Large => "gir-report--font-large",
-            FontSize::Medium => "gir-report--font-medium",
-            FontSize::Small => "gir-report--font-small",
-        }
-    }
-
-    /// BEM modifier on a part of the text (a section's head, a block with its
-    /// charts): the size that part is shown at.
-    pub fn part_class(self) -> &'static str {
-        match self {
-            FontSize::Large => "gir-part--font-large",
-            FontSize::Medium => "gir-part--font-medium",
-            FontSize::Small => "gir-part--font-small",
-        }
-    }
 }
 
 /// How a 字体 change reaches the text. The browser lays out every line again
@@ -72,7 +52,7 @@ impl FontSize {
 ///
 /// A part is a section's head or one of its blocks with the charts placed
 /// after it (numbered through the report, see
-/// `components::report_view::section_parts`): a long section half on screen
+/// [`crate::markup::section_parts`]): a long section half on screen
 /// is not laid out whole in that first frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FontRollout {

@@ -146,7 +146,7 @@ fn the_chosen_font_size_is_prerendered() {
         "the preamble, 9 section heads, the blocks"
     );
     assert_eq!(
-        gir::components::report_view::part_count(&report.report),
+        gir::markup::part_count(&report.report),
         9 + blocks,
         "the parts a 字体 change goes through"
     );

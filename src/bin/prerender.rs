@@ -85,7 +85,7 @@ fn run(dir: &Path) -> Result<(), String> {
 
     for id in embedded::report_ids() {
         let report = embedded::report(&id)?;
-        for (path, contents) in gir::export::data_files(&report.report) {
+        for (path, contents) in gir_compile::export::data_files(&report.report) {
             let file = dir.join(&path);
             if let Some(folder) = file.parent() {
                 std::fs::create_dir_all(folder)
@@ -117,11 +117,7 @@ fn run(dir: &Path) -> Result<(), String> {
     )
     .map_err(|e| format!("assets/demo/portal-demo.html: {e}"))?;
     write("portal-demo.html", demo.as_bytes())?;
-    let frame_host = format!(
-        "<script src=\"./{}\" integrity=\"{}\" defer></script>",
-        page::FRAME_HOST_SCRIPT,
-        page::integrity(FRAME_HOST.as_bytes())
-    );
+    let frame_host = page::frame_host_tag(&page::integrity(FRAME_HOST.as_bytes()));
     let framed = page::fill_template(PORTAL_IFRAME, &[("frame_host_head", &frame_host)])
         .map_err(|e| format!("assets/demo/portal-iframe.html: {e}"))?;
     write("portal-iframe.html", framed.as_bytes())?;

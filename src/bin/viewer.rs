@@ -2,8 +2,8 @@
 //! empty one (attributes: see `gir::mount`). When done, each mount carries
 //! `data-gir-state="hydrated"` (or `"rendered"`).
 
-use gir::app::App;
-use gir::mount::{props_from_attributes, MOUNT_ATTRIBUTE, STATE_ATTRIBUTE};
+use gir::app::{App, AppProps};
+use gir::mount::{config_from_attributes, MOUNT_ATTRIBUTE, STATE_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 fn main() {
@@ -21,7 +21,7 @@ fn main() {
         else {
             continue;
         };
-        let props = props_from_attributes(|name| element.get_attribute(name));
+        let props = AppProps::from(config_from_attributes(|name| element.get_attribute(name)));
         let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
         // Yew runs the first render synchronously, so once these calls return
         // the mount is live; the attribute lets tests and the benchmark see it.

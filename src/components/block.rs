@@ -8,8 +8,8 @@
 
 use crate::components::standard_table::StandardTableView;
 use crate::embedded::SharedReport;
-use crate::model::CompiledReport;
-use crate::model::{segments, Block};
+use gir_model::bundle::{segments, CompiledReport};
+use gir_model::report::Block;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -8,10 +8,10 @@
 //! cue: every bar carries its value as text, and "余" values are drawn with a
 //! fading tail and explained in a legend.
 
-use crate::components::figure_table::FigureTable;
+use crate::components::chart_data_table::ChartDataTable;
 use crate::embedded::SharedReport;
-use crate::model::Chart;
 use crate::state::FontSize;
+use gir_model::report::Chart;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub struct ChartFigureProps {
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let chart = &props.chart;
     let caption_id = format!("{}-caption", chart.id);
-    let drawing = match props.report.chart_drawing(&chart.id) {
+    let drawing = match props.report.drawings_of(&chart.id) {
         Some(d) => {
             let svg = match props.font_size {
                 FontSize::Large => &d.large,
@@ -42,7 +42,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         <figure class="gir-chart" id={chart.id.clone()} aria-labelledby={caption_id.clone()}>
             <figcaption class="gir-chart__caption" id={caption_id}>{ chart.title.clone() }</figcaption>
             <div class="gir-chart__drawing">{ drawing }</div>
-            <FigureTable report={props.report.clone()} chart={chart.clone()} />
+            <ChartDataTable report={props.report.clone()} chart={chart.clone()} />
         </figure>
     }
 }

@@ -4,8 +4,9 @@
 //! themselves always show what was published.
 
 use crate::embedded::SharedReport;
-use crate::standard::{self, TableLayout};
-use crate::tables::{cell_anchor, BreakKind};
+use gir_model::anchors::cell_anchor;
+use gir_model::findings::BreakKind;
+use gir_model::standard::{self, TableLayout};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

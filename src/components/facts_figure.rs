@@ -4,9 +4,9 @@
 //! Figures stated by the same words with the same value share one line, so a
 //! sentence like "无…投诉举报、行政复议及行政诉讼" is quoted once, not three times.
 
-use crate::components::figure_table::FigureTable;
+use crate::components::chart_data_table::ChartDataTable;
 use crate::embedded::SharedReport;
-use crate::model::{Chart, Figure};
+use gir_model::report::{Chart, Figure};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,14 +54,14 @@ pub fn FactsFigure(props: &FactsFigureProps) -> Html {
                         <li class="gir-facts__item">
                             <span class="gir-facts__label">{ labels.join("、") }</span>
                             <strong class="gir-facts__value">{ first.display_value() }</strong>
-                            <a class="gir-facts__source" href={format!("#{}", props.report.figure_anchor(first))}>
+                            <a class="gir-facts__source" href={format!("#{}", props.report.source_anchor(first))}>
                                 { format!("原文:“{}”", first.stated) }
                             </a>
                         </li>
                     }
                 }) }
             </ul>
-            <FigureTable report={props.report.clone()} chart={chart.clone()} />
+            <ChartDataTable report={props.report.clone()} chart={chart.clone()} />
         </figure>
     }
 }

@@ -2,11 +2,11 @@
 //! same tree is rendered ahead of time (SSR) and hydrated in the browser.
 
 pub mod block;
+pub mod chart_data_table;
 pub mod chart_figure;
 pub mod checks_panel;
 pub mod error_notice;
 pub mod facts_figure;
-pub mod figure_table;
 pub mod font_size_control;
 pub mod metadata;
 pub mod reader_tools;

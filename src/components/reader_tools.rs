@@ -2,10 +2,10 @@
 //! and the report's data downloads (CSV and JSON of every figure).
 
 use crate::components::font_size_control::FontSizeControl;
-use crate::downloads;
 use crate::embedded::SharedReport;
 use crate::mount::AssetBase;
 use crate::state::FontSize;
+use gir_model::downloads;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

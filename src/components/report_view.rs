@@ -7,31 +7,10 @@ use crate::components::reader_tools::ReaderTools;
 use crate::components::section::{blocks_with_charts, SectionView};
 use crate::components::toc::Toc;
 use crate::embedded::SharedReport;
-use crate::model::Report;
+use crate::markup::{report_font_class, section_parts};
 use crate::state::{FontSize, ViewerState};
-use std::ops::Range;
+use gir_model::anchors::body_id;
 use yew::prelude::*;
-
-/// The element id of the report's body (the skip link's target).
-pub fn body_id(report_id: &str) -> String {
-    format!("{report_id}-body")
-}
-
-/// The parts of the sections that take a new 字体 size one after another:
-/// each section's head, then each of its blocks (with the charts placed after
-/// it), numbered through the report in page order. One range per section.
-pub fn section_parts(report: &Report) -> impl Iterator<Item = Range<usize>> + '_ {
-    report.sections.iter().scan(0, |next, section| {
-        let parts = *next..*next + 1 + section.blocks.len();
-        *next = parts.end;
-        Some(parts)
-    })
-}
-
-/// How many parts the sections have in all (see [`section_parts`]).
-pub fn part_count(report: &Report) -> usize {
-    section_parts(report).last().map_or(0, |parts| parts.end)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
@@ -53,7 +32,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
     let body_id = body_id(&report.id);
     let classes = classes!(
         "gir-report",
-        settings.font_size.class(),
+        report_font_class(settings.font_size),
         settings.high_contrast.then_some("gir-report--contrast"),
         settings
             .print_section

@@ -5,9 +5,10 @@ use crate::components::block::BlockView;
 use crate::components::chart_figure::ChartFigure;
 use crate::components::facts_figure::FactsFigure;
 use crate::embedded::SharedReport;
-use crate::model::{Block, ChartKind};
-use crate::services::clipboard;
+use crate::hooks::use_copy_link;
+use crate::markup::{part_font_class, PART_CLASS};
 use crate::state::FontSize;
+use gir_model::report::{Block, ChartKind};
 use yew::prelude::*;
 
 /// Renders blocks in order, each followed by the charts placed after it (or
@@ -44,7 +45,7 @@ pub fn blocks_with_charts(
                     }
                 });
             html! {
-                <div class={classes!("gir-part", font_size.part_class())}>
+                <div class={classes!(PART_CLASS, part_font_class(font_size))}>
                     <BlockView report={report.clone()} block={block.clone()} />
                     { for charts }
                 </div>
@@ -73,27 +74,8 @@ pub struct SectionViewProps {
 pub fn SectionView(props: &SectionViewProps) -> Html {
     let section = &props.report.report.sections[props.index];
     let heading_id = format!("{}-heading", section.id);
-    // What the copy control last did, announced politely to screen readers.
-    let copy_status = use_state(String::new);
-    let on_copy = {
-        let copy_status = copy_status.clone();
-        let id = section.id.clone();
-        Callback::from(move |_| {
-            let copy_status = copy_status.clone();
-            let link = clipboard::link_to(&id);
-            let shown = link.clone();
-            clipboard::copy(
-                link,
-                Callback::from(move |copied: bool| {
-                    copy_status.set(if copied {
-                        "链接已复制".to_string()
-                    } else {
-                        format!("请手动复制:{shown}")
-                    })
-                }),
-            );
-        })
-    };
+    // What the copy control last did is announced politely to screen readers.
+    let (copy_status, on_copy) = use_copy_link(&section.id);
     let on_print = {
         let id = section.id.clone();
         props.on_print.reform(move |_: MouseEvent| Some(id.clone()))
@@ -105,7 +87,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let size = |part: usize| props.font_sizes.get(part).copied().unwrap_or_default();
     html! {
         <section {class} id={section.id.clone()} aria-labelledby={heading_id.clone()}>
-            <div class={classes!("gir-section__head", "gir-part", size(0).part_class())}>
+            <div class={classes!("gir-section__head", PART_CLASS, part_font_class(size(0)))}>
                 <h2 class="gir-section__heading" id={heading_id}>
                     <span class="gir-section__label">{ section.label.clone() }</span>
                     { section.title.clone() }
@@ -118,7 +100,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     aria-label={format!("打印本节:{}", section.heading())}>
                     { "打印本节" }
                 </button>
-                <span class="gir-section__status" role="status">{ (*copy_status).clone() }</span>
+                <span class="gir-section__status" role="status">{ copy_status }</span>
             </div>
             { blocks_with_charts(&props.report, &section.blocks, &|i| size(1 + i)) }
         </section>

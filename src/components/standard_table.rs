@@ -10,8 +10,9 @@
 //! region with the row labels sticky, so it is never squeezed on a phone.
 
 use crate::embedded::SharedReport;
-use crate::standard::{self, BlockLayout, HeaderCell, RowDef, RowKind, TableLayout};
-use crate::tables::{cell_anchor, row_anchor, Cell, Table};
+use gir_model::anchors::{cell_anchor, row_anchor};
+use gir_model::standard::{self, BlockLayout, HeaderCell, RowDef, RowKind, TableLayout};
+use gir_model::table::{Cell, Table};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -8,8 +8,8 @@
 //! `aria-current="location"` and is marked by weight and a bar, not colour alone.
 
 use crate::embedded::SharedReport;
-use crate::model::Block;
-use crate::services::scroll;
+use crate::hooks::use_current_section;
+use gir_model::report::Block;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,25 +21,8 @@ pub struct TocProps {
 #[function_component]
 pub fn Toc(props: &TocProps) -> Html {
     let report = &props.report.report;
-    let current = use_state(|| None::<String>);
-    {
-        let current = current.clone();
-        let ids: Vec<String> = report.sections.iter().map(|s| s.id.clone()).collect();
-        use_effect_with(ids, move |ids| {
-            let watch = scroll::watch_current_section(
-                ids.clone(),
-                Callback::from(move |id| {
-                    if *current != id {
-                        current.set(id)
-                    }
-                }),
-            );
-            // Dropping the watch removes its listeners.
-            move || {
-                let _listeners = watch;
-            }
-        });
-    }
+    let ids: Vec<String> = report.sections.iter().map(|s| s.id.clone()).collect();
+    let current = use_current_section(ids);
     html! {
         <nav class="gir-toc" aria-label="目录">
             <details class="gir-toc__disclosure">

@@ -1,7 +1,8 @@
-use crate::components::report_view::{body_id, part_count};
 use crate::embedded::SharedReport;
+use crate::markup::part_count;
 use crate::services::{frames, preferences, scroll};
 use crate::state::{FontSize, PartsInView, ViewerAction, ViewerState};
+use gir_model::anchors::body_id;
 use yew::prelude::*;
 
 /// The 字体 control's callback: remembers the choice, switches the parts of

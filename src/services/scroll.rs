@@ -74,7 +74,7 @@ struct Parts(web_sys::NodeList);
 impl Parts {
     fn of(body_id: &str) -> Option<Parts> {
         let body = gloo::utils::document().get_element_by_id(body_id)?;
-        body.query_selector_all(".gir-section > .gir-part")
+        body.query_selector_all(crate::markup::SECTION_PARTS_SELECTOR)
             .ok()
             .map(Parts)
     }

@@ -1,54 +1,38 @@
 //! The embedded dataset against the published seed, and the loader's errors.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::{errors_for, line_of};
+use common::{errors_for, line_of, load_valid, repo_file, sha256_hex};
 
-use gir::dataset::{compile_report, load_report};
-use gir::model::{Bound, Measure, Report};
+use gir_compile::pipeline::{compile_report, quotes_in, source_anchor};
+use gir_model::bundle::segments;
+use gir_model::report::{Block, Bound, ChartKind, Measure, Report};
 
 const DATASET: &str = "assets/reports/nanfen-2017.json";
+/// A copy of the published seed (`shared/seeds/000_3ec03d522cbb5947.txt`).
 const SEED_COPY: &str = "tests/fixtures/seed-nanfen-2017.txt";
-/// The original seed, beside the repository on development and CI machines.
-const SEED_ORIGINAL: &str = "../shared/seeds/000_3ec03d522cbb5947.txt";
-
-fn path(relative: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
+/// The SHA-256 of the published seed file: the copy is the publication's text.
+const SEED_SHA256: &str = "ba092fa8939fb8e252710d50bdd855b7a16f1dda5ed6437ffc953dc5eac41a7a";
 
 fn dataset_json() -> String {
-    std::fs::read_to_string(path(DATASET)).expect("dataset file exists")
+    repo_file(DATASET)
 }
 
 fn seed_report() -> Report {
-    load_report(DATASET, &dataset_json()).unwrap_or_else(|errors| {
-        panic!(
-            "dataset invalid: {}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    load_valid(DATASET, &dataset_json())
 }
 
 fn seed_text() -> String {
-    std::fs::read_to_string(path(SEED_COPY)).expect("seed copy exists")
+    repo_file(SEED_COPY)
 }
 
 #[test]
-fn seed_copy_is_byte_identical_to_the_original() {
-    let original = path(SEED_ORIGINAL);
-    if let Ok(bytes) = std::fs::read(&original) {
-        assert_eq!(
-            bytes,
-            std::fs::read(path(SEED_COPY)).unwrap(),
-            "tests/fixtures copy differs from {}",
-            original.display()
-        );
-    }
+fn seed_copy_is_byte_identical_to_the_published_seed() {
+    assert_eq!(
+        sha256_hex(&seed_text()),
+        SEED_SHA256,
+        "{SEED_COPY} is not the published seed"
+    );
 }
 
 #[test]
@@ -212,8 +196,8 @@ fn figures_quote_their_paragraph() {
     let report = seed_report();
     for figure in &report.figures {
         let (_, text) = report
-            .locate(&figure.source.block)
-            .expect("source block exists");
+            .locate(&figure.source.anchor)
+            .expect("source paragraph exists");
         assert!(text.contains(&figure.source.quote), "{}", figure.id);
         assert!(
             figure.source.quote.contains(&figure.stated),
@@ -230,12 +214,12 @@ fn compiled_report_has_a_drawing_per_bar_chart_and_editorial_notes() {
         .report
         .charts
         .iter()
-        .filter(|c| c.kind == gir::model::ChartKind::Bars)
+        .filter(|c| c.kind == ChartKind::Bars)
         .map(|c| c.id.as_str())
         .collect();
     assert_eq!(bar_charts.len(), 5);
     for id in bar_charts {
-        let drawing = compiled.chart_drawing(id).unwrap();
+        let drawing = compiled.drawings_of(id).unwrap();
         for svg in [&drawing.large, &drawing.medium, &drawing.small] {
             assert!(svg.starts_with("<svg"), "{id}");
         }
@@ -245,7 +229,7 @@ fn compiled_report_has_a_drawing_per_bar_chart_and_editorial_notes() {
         );
     }
     assert!(
-        compiled.chart_drawing("chart-zero").is_none(),
+        compiled.drawings_of("chart-zero").is_none(),
         "zeros are stated, not drawn"
     );
     let notes = compiled.notes.join("\n");
@@ -378,14 +362,14 @@ fn duplicate_ids_and_dangling_references_are_reported() {
 #[test]
 fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
     let mut report = seed_report();
-    assert!(gir::checks::check_report(&report).is_empty());
+    assert!(gir_compile::checks::check_report(&report).is_empty());
     report
         .charts
         .iter_mut()
         .find(|c| c.id == "chart-zero")
         .unwrap()
-        .kind = gir::model::ChartKind::Bars;
-    let problems = gir::checks::check_report(&report);
+        .kind = ChartKind::Bars;
+    let problems = gir_compile::checks::check_report(&report);
     assert!(
         problems
             .iter()
@@ -397,7 +381,7 @@ fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
 #[test]
 fn data_files_hold_every_figure_as_csv_with_bom_and_as_json() {
     let report = seed_report();
-    let files = gir::export::data_files(&report);
+    let files = gir_compile::export::data_files(&report);
     let file = |path: &str| {
         files
             .iter()
@@ -446,7 +430,7 @@ fn data_files_hold_every_figure_as_csv_with_bom_and_as_json() {
 fn quoted_sentences_get_anchors_and_segments_keep_the_text() {
     let report = seed_report();
     let (_, printed) = report.locate("sec-7-p1").unwrap();
-    let quotes = report.quotes_in("sec-7-p1", &printed);
+    let quotes = quotes_in(&report, "sec-7-p1", &printed);
     assert_eq!(
         quotes.len(),
         2,
@@ -454,17 +438,17 @@ fn quoted_sentences_get_anchors_and_segments_keep_the_text() {
     );
     assert_eq!(quotes[0].2, "sec-7-p1-q1");
     let banners = report.figure("event-banners").unwrap();
-    assert_eq!(report.figure_anchor(banners), "sec-1-sub3-q1");
+    assert_eq!(source_anchor(&report, banners), "sec-1-sub3-q1");
     let sub = match &report.sections[0].blocks[3] {
-        gir::model::Block::Subsection(s) => s.clone(),
+        Block::Subsection(s) => s.clone(),
         other => panic!("{other:?}"),
     };
     // The compiled report carries the same anchors, found at build time.
     let compiled = compile_report(report.clone());
-    assert_eq!(compiled.figure_anchor(banners), "sec-1-sub3-q1");
+    assert_eq!(compiled.source_anchor(banners), "sec-1-sub3-q1");
     let spans = compiled.quote_spans(&sub.id);
     assert_eq!(spans.len(), 2);
-    let segments = gir::model::segments(&sub.text, sub.label.len() + sub.title.len(), spans);
+    let segments = segments(&sub.text, sub.label.len() + sub.title.len(), spans);
     let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(joined, sub.text, "segmenting never changes the text");
     let quoted: Vec<&str> = segments

@@ -1,17 +1,13 @@
 //! Chart SVGs: labels and values present, accessible name, no overlap or clipping.
-#![cfg(not(target_arch = "wasm32"))]
 
-use gir::charts::{bar_chart, PlacedText, WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL};
-use gir::dataset::{figures, load_report};
-use gir::model::{ChartKind, Report};
+mod common;
+
+use gir_compile::charts::{bar_chart, PlacedText, WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL};
+use gir_model::report::{ChartKind, Report};
 
 fn report() -> Report {
-    let json = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/reports/nanfen-2017.json"
-    ))
-    .unwrap();
-    load_report("nanfen-2017.json", &json).expect("valid dataset")
+    let json = common::repo_file("assets/reports/nanfen-2017.json");
+    common::load_valid("nanfen-2017.json", &json)
 }
 
 fn overlaps(a: &PlacedText, b: &PlacedText) -> bool {
@@ -22,8 +18,8 @@ fn overlaps(a: &PlacedText, b: &PlacedText) -> bool {
 fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
     let report = report();
     for chart in report.charts.iter().filter(|c| c.kind == ChartKind::Bars) {
-        let bars = figures(&report, &chart.figures);
-        let notes = figures(&report, &chart.notes);
+        let bars = report.figures_with_ids(&chart.figures);
+        let notes = report.figures_with_ids(&chart.notes);
         for width in [WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL] {
             let drawing = bar_chart(chart, &bars, &notes, width);
             for figure in bars.iter().chain(&notes) {
@@ -80,8 +76,8 @@ fn chart_svg_has_an_accessible_name_and_description_with_every_value() {
         .unwrap();
     let svg = bar_chart(
         chart,
-        &figures(&report, &chart.figures),
-        &figures(&report, &chart.notes),
+        &report.figures_with_ids(&chart.figures),
+        &report.figures_with_ids(&chart.notes),
         WIDTH_MEDIUM,
     )
     .svg;
@@ -109,7 +105,13 @@ fn bars_are_proportional_to_values() {
         .iter()
         .find(|c| c.id == "chart-proposals")
         .unwrap();
-    let svg = bar_chart(chart, &figures(&report, &chart.figures), &[], WIDTH_MEDIUM).svg;
+    let svg = bar_chart(
+        chart,
+        &report.figures_with_ids(&chart.figures),
+        &[],
+        WIDTH_MEDIUM,
+    )
+    .svg;
     // plotters writes filled rectangles as <rect x y width height …>.
     let widths: Vec<f64> = svg
         .split("<rect ")
@@ -136,8 +138,8 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
         .unwrap();
     let drawing = bar_chart(
         chart,
-        &figures(&report, &chart.figures),
-        &figures(&report, &chart.notes),
+        &report.figures_with_ids(&chart.figures),
+        &report.figures_with_ids(&chart.notes),
         WIDTH_MEDIUM,
     );
     assert!(
@@ -161,13 +163,19 @@ fn more_than_values_show_a_fading_tail_and_a_legend() {
         .iter()
         .find(|c| c.id == "chart-published")
         .unwrap();
-    let plain = bar_chart(exact, &figures(&report, &exact.figures), &[], WIDTH_MEDIUM).svg;
+    let plain = bar_chart(
+        exact,
+        &report.figures_with_ids(&exact.figures),
+        &[],
+        WIDTH_MEDIUM,
+    )
+    .svg;
     assert!(!plain.contains("“余”表示"), "no legend without 余 values");
 }
 
 #[test]
 fn long_notes_wrap_after_punctuation_within_the_width() {
-    let lines = gir::charts::wrap(
+    let lines = gir_compile::charts::wrap(
         "“余”表示多于该数;条末渐淡部分表示实际数值未公布。",
         14.0,
         336.0,
@@ -177,9 +185,9 @@ fn long_notes_wrap_after_punctuation_within_the_width() {
         ["“余”表示多于该数;", "条末渐淡部分表示实际数值未公布。"]
     );
     let long = "一".repeat(50);
-    let lines = gir::charts::wrap(&long, 16.0, 336.0);
+    let lines = gir_compile::charts::wrap(&long, 16.0, 336.0);
     assert_eq!(lines.concat(), long, "nothing lost");
     assert!(lines
         .iter()
-        .all(|l| gir::charts::text_width(l, 16.0) <= 336.0));
+        .all(|l| gir_compile::charts::text_width(l, 16.0) <= 336.0));
 }

@@ -1,5 +1,5 @@
 //! The tables of standard-format reports (2019 trial format, 2021 format) as
-//! plain serde types, and the findings of their consistency rules.
+//! plain serde types.
 //!
 //! A table stores only what the publication printed: for each row of the
 //! mandated layout (see [`crate::standard`]) its cells, left to right. Labels,
@@ -19,8 +19,8 @@
 //!   `enforcement`, `fees`, `procurement`), unique across the table's blocks.
 //! - 表四 (review and litigation): its one row of numbers is `cases`.
 
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::fmt;
 
 /// One of the three mandated tables, as the publication printed it.
@@ -173,15 +173,6 @@ impl Cell {
         }
     }
 
-    /// An approximate value for drawing (never for comparing sums: use
-    /// [`Cell::decimal`]).
-    pub fn number_value(&self) -> Option<f64> {
-        match self {
-            Cell::Number(n) => n.literal().parse().ok(),
-            _ => None,
-        }
-    }
-
     /// How a consistency message names the cell's content: the number as
     /// printed, 空白, or 不适用 with its symbol.
     pub fn describe(&self) -> String {
@@ -273,10 +264,10 @@ impl Number {
             .map_err(|_| error("is not a number"))?;
         Ok(Number {
             literal: text.to_string(),
-            value: Decimal {
-                units: if negative { -magnitude } else { magnitude },
-                scale: fraction.len() as u32,
-            },
+            value: Decimal::new(
+                if negative { -magnitude } else { magnitude },
+                fraction.len() as u32,
+            ),
         })
     }
 
@@ -288,214 +279,6 @@ impl Number {
     pub fn value(&self) -> Decimal {
         self.value
     }
-}
-
-/// An exact decimal: `units / 10^scale`. Sums of table cells are compared with
-/// these, never with floats, so `0.1 + 0.2` equals `0.3` and `3.50` equals `3.5`.
-#[derive(Clone, Copy, Debug, bincode::Encode, bincode::Decode)]
-pub struct Decimal {
-    units: i128,
-    scale: u32,
-}
-
-impl Decimal {
-    pub const ZERO: Decimal = Decimal { units: 0, scale: 0 };
-
-    /// `units` at a larger `scale`; `None` on overflow (cannot happen for
-    /// sums of cells of at most [`MAX_DIGITS`] digits).
-    fn units_at(self, scale: u32) -> Option<i128> {
-        let factor = 10i128.checked_pow(scale.checked_sub(self.scale)?)?;
-        self.units.checked_mul(factor)
-    }
-
-    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
-        let scale = self.scale.max(other.scale);
-        Some(Decimal {
-            units: self.units_at(scale)?.checked_add(other.units_at(scale)?)?,
-            scale,
-        })
-    }
-
-    /// The exact sum; `None` only on overflow.
-    pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
-        values
-            .into_iter()
-            .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
-    }
-
-    pub fn is_zero(self) -> bool {
-        self.units == 0
-    }
-
-    fn compare(self, other: Decimal) -> Option<Ordering> {
-        let scale = self.scale.max(other.scale);
-        Some(self.units_at(scale)?.cmp(&other.units_at(scale)?))
-    }
-}
-
-impl PartialEq for Decimal {
-    fn eq(&self, other: &Decimal) -> bool {
-        self.compare(*other) == Some(Ordering::Equal)
-    }
-}
-
-impl Eq for Decimal {}
-
-impl fmt::Display for Decimal {
-    /// With as many decimals as the most precise term: `3.50 + 1` shows `4.50`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.units < 0 { "-" } else { "" };
-        let digits = self.units.unsigned_abs().to_string();
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return write!(f, "{sign}{digits}");
-        }
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (whole, fraction) = padded.split_at(padded.len() - scale);
-        write!(f, "{sign}{whole}.{fraction}")
-    }
-}
-
-/// A consistency rule (勾稽关系) of the standard tables.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    bincode::Encode,
-    bincode::Decode,
-)]
-pub enum RuleId {
-    /// 表三, each column: 一 + 二 = 三(七)总计 + 四.
-    #[serde(rename = "applications_column_balance")]
-    ApplicationsColumnBalance,
-    /// 表三, each column: (七)总计 = (一) + (二) + each numbered sub-row of (三)…(六).
-    #[serde(rename = "applications_results_total")]
-    ApplicationsResultsTotal,
-    /// 表三, each row: 总计 = 自然人 + the five 法人或其他组织 columns.
-    #[serde(rename = "applications_row_total")]
-    ApplicationsRowTotal,
-    /// 表四, each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
-    #[serde(rename = "review_litigation_group_total")]
-    ReviewLitigationGroupTotal,
-}
-
-impl RuleId {
-    pub const ALL: [RuleId; 4] = [
-        RuleId::ApplicationsColumnBalance,
-        RuleId::ApplicationsResultsTotal,
-        RuleId::ApplicationsRowTotal,
-        RuleId::ReviewLitigationGroupTotal,
-    ];
-
-    /// The rule in the words of a 数据校验 panel.
-    pub fn description(self) -> &'static str {
-        match self {
-            RuleId::ApplicationsColumnBalance => {
-                "收到和处理政府信息公开申请情况表每一列:一 + 二 = 三(七)总计 + 四"
-            }
-            RuleId::ApplicationsResultsTotal => {
-                "收到和处理政府信息公开申请情况表每一列:三(七)总计 = (一)至(六)各项办理结果之和"
-            }
-            RuleId::ApplicationsRowTotal => {
-                "收到和处理政府信息公开申请情况表每一行:总计 = 自然人 + 法人或其他组织各列"
-            }
-            RuleId::ReviewLitigationGroupTotal => {
-                "行政复议、行政诉讼情况表每一组:总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
-            }
-        }
-    }
-
-    /// The equation alone, as messages quote it.
-    pub fn equation(self) -> &'static str {
-        match self {
-            RuleId::ApplicationsColumnBalance => "一 + 二 = 三(七)总计 + 四",
-            RuleId::ApplicationsResultsTotal => "三(七)总计 = (一)至(六)各项之和",
-            RuleId::ApplicationsRowTotal => "总计 = 自然人 + 法人或其他组织各列",
-            RuleId::ReviewLitigationGroupTotal => {
-                "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
-            }
-        }
-    }
-}
-
-/// How a rule is broken.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    bincode::Encode,
-    bincode::Decode,
-)]
-pub enum BreakKind {
-    /// Every cell holds a number and the two sides differ.
-    #[serde(rename = "mismatch")]
-    Mismatch,
-    /// Some cells hold numbers, others are blank or not applicable: the rule
-    /// cannot be checked, and a blank is never taken to mean 0.
-    #[serde(rename = "incomplete")]
-    Incomplete,
-}
-
-impl BreakKind {
-    pub fn description(self) -> &'static str {
-        match self {
-            BreakKind::Mismatch => "数字不符",
-            BreakKind::Incomplete => "有空白或不适用的单元格,无法核对",
-        }
-    }
-}
-
-/// A cell of a table, by layout keys.
-#[derive(
-    Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, bincode::Encode, bincode::Decode,
-)]
-pub struct CellRef {
-    pub row_key: String,
-    pub column_key: String,
-}
-
-impl CellRef {
-    pub fn new(row_key: &str, column_key: &str) -> CellRef {
-        CellRef {
-            row_key: row_key.to_string(),
-            column_key: column_key.to_string(),
-        }
-    }
-}
-
-/// One consistency rule broken once (one column, row or group of a table):
-/// a data-quality finding shown beside the table, which stays as published.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct RuleBreak {
-    pub rule: RuleId,
-    pub kind: BreakKind,
-    pub table_id: String,
-    /// In Chinese, naming the numbers: `自然人列:一(5) + 二(1) ≠ 三(七)总计(4) + 四(1),即 6 ≠ 5`.
-    pub message: String,
-    /// For a mismatch every cell of the equation; for an incomplete rule the
-    /// blank or not-applicable cells that stop the check.
-    pub cells: Vec<CellRef>,
-}
-
-/// The anchor id of a table cell: `{table}-{row}-{column}`, dots in row keys
-/// made `_` so the id is also a plain CSS identifier.
-pub fn cell_anchor(table_id: &str, row_key: &str, column_key: &str) -> String {
-    format!("{table_id}-{}-{column_key}", row_key.replace('.', "_"))
-}
-
-/// The anchor id of a table row's label cell.
-pub fn row_anchor(table_id: &str, row_key: &str) -> String {
-    format!("{table_id}-row-{}", row_key.replace('.', "_"))
 }
 
 #[cfg(test)]
@@ -523,8 +306,8 @@ mod tests {
             assert_eq!(cell(text).as_str(), text);
             assert_eq!(String::from(cell(text)), text);
         }
-        assert_eq!(cell("3.50").number_value(), Some(3.5));
-        assert_eq!(cell("").number_value(), None);
+        assert_eq!(cell("3.50").decimal(), cell("3.5").decimal());
+        assert_eq!(cell("").decimal(), None);
     }
 
     #[test]
@@ -543,25 +326,5 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("too many digits"));
-    }
-
-    #[test]
-    fn decimal_sums_are_exact() {
-        let d = |t: &str| cell(t).decimal().unwrap();
-        assert_eq!(d("3.50"), d("3.5"));
-        assert_eq!(Decimal::sum([d("0.1"), d("0.2")]), Some(d("0.3")));
-        assert_ne!(Decimal::sum([d("0.1"), d("0.2")]), Some(d("0.31")));
-        assert_eq!(
-            Decimal::sum([d("3.50"), d("1")]).unwrap().to_string(),
-            "4.50"
-        );
-        assert_eq!(
-            Decimal::sum([d("-2"), d("0.05")]).unwrap().to_string(),
-            "-1.95"
-        );
-        assert_eq!(d("-0.05").to_string(), "-0.05");
-        assert_eq!(Decimal::sum([]).unwrap().to_string(), "0");
-        let big = d(&"9".repeat(18));
-        assert!(Decimal::sum(std::iter::repeat_n(big, 100)).is_some());
     }
 }

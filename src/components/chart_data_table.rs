@@ -4,20 +4,20 @@
 //! Accessibility: `<caption>`, `<th scope="col">` and `<th scope="row">`; the
 //! disclosure is a native control (keyboard and screen readers know it).
 
-use crate::downloads;
 use crate::embedded::SharedReport;
-use crate::model::Chart;
 use crate::mount::AssetBase;
+use gir_model::downloads;
+use gir_model::report::Chart;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct FigureTableProps {
+pub struct ChartDataTableProps {
     pub report: SharedReport,
     pub chart: Chart,
 }
 
 #[function_component]
-pub fn FigureTable(props: &FigureTableProps) -> Html {
+pub fn ChartDataTable(props: &ChartDataTableProps) -> Html {
     let chart = &props.chart;
     let report = &props.report.report;
     let figures = chart
@@ -46,7 +46,7 @@ pub fn FigureTable(props: &FigureTableProps) -> Html {
                                 <th scope="row">{ f.label.clone() }</th>
                                 <td class="gir-data__number">{ f.display_value() }</td>
                                 <td>
-                                    <a class="gir-data__source" href={format!("#{}", props.report.figure_anchor(f))}>
+                                    <a class="gir-data__source" href={format!("#{}", props.report.source_anchor(f))}>
                                         { format!("“{}”", f.stated) }
                                     </a>
                                 </td>

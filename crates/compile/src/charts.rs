@@ -10,7 +10,8 @@
 //! Chinese labels never collide with a value axis, and the layout stays readable
 //! when the viewBox shrinks to a 360 px phone.
 
-use crate::model::{Bound, Chart, Figure};
+use gir_model::escape;
+use gir_model::report::{Bound, Chart, Figure};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -63,7 +64,7 @@ pub struct PlacedText {
 
 /// A chart ready to serialise: the SVG body plus what was placed where.
 #[derive(Clone, Debug)]
-pub struct BarChartDrawing {
+pub struct BarChartSvg {
     pub svg: String,
     pub width: u32,
     pub height: u32,
@@ -92,12 +93,7 @@ pub fn chart_description(bars: &[&Figure], notes: &[&Figure]) -> String {
 
 /// Draws `bars` as horizontal bars on one linear scale from zero, each value
 /// written at the end of its bar, and `notes` as text lines beneath.
-pub fn bar_chart(
-    chart: &Chart,
-    bars: &[&Figure],
-    notes: &[&Figure],
-    width: u32,
-) -> BarChartDrawing {
+pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure], width: u32) -> BarChartSvg {
     let has_lower_bounds = bars.iter().any(|f| f.bound == Bound::MoreThan);
     let note_lines: Vec<String> = notes
         .iter()
@@ -178,7 +174,7 @@ pub fn bar_chart(
         }
         let _ = root.present();
     }
-    BarChartDrawing {
+    BarChartSvg {
         svg: with_accessible_root(&svg, chart, width, height, &chart_description(bars, notes)),
         width,
         height,
@@ -249,8 +245,8 @@ fn with_accessible_root(
         text = TEXT_HEX,
         h = height,
         id = chart.id,
-        title = escape_xml(&chart.title),
-        desc = escape_xml(description),
+        title = escape::markup(&chart.title),
+        desc = escape::markup(description),
         body = body,
     )
 }
@@ -288,11 +284,4 @@ fn tidy(body: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-pub fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -17,12 +17,14 @@
 //!
 //! A table that passes has no findings.
 
-use crate::model::{Report, ReportFormat};
-use crate::standard::{
+use gir_model::decimal::Decimal;
+use gir_model::findings::{BreakKind, CellRef, RuleBreak, RuleId};
+use gir_model::report::{Report, ReportFormat};
+use gir_model::standard::{
     self, ReviewGroup, RowDef, RowKind, TableLayout, APPLICANT_TOTAL, REVIEW_GROUPS,
     ROW_CARRIED_FORWARD, ROW_CARRIED_OVER, ROW_CASES, ROW_NEW, ROW_RESULTS, ROW_RESULTS_TOTAL,
 };
-use crate::tables::{BreakKind, Cell, CellRef, Decimal, RuleBreak, RuleId, Table, TableKind};
+use gir_model::table::{Cell, Table, TableKind};
 
 /// Every rule on every table of the report.
 pub fn check_report_tables(report: &Report) -> Vec<RuleBreak> {
@@ -189,9 +191,8 @@ fn term_in_column<'a>(
     if row.kind != RowKind::Values {
         return None;
     }
-    let (block, _) = layout.row(row.key)?;
-    let (index, column) = block.column(column_key)?;
-    let cell = table.row(row.key)?.cells.get(index)?;
+    let cell = layout.cell(table, row.key, column_key)?;
+    let (_, column) = layout.row(row.key)?.0.column(column_key)?;
     Some(Term {
         name: column.short,
         at: CellRef::new(row.key, column.key),
@@ -297,7 +298,7 @@ fn side(terms: &[Term], zero_terms: &ZeroTerms) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::TableRow;
+    use gir_model::table::TableRow;
 
     fn review_table(cells: [&str; 15]) -> Table {
         Table {

@@ -1,10 +1,9 @@
 //! Data downloads: a report's figures as CSV (UTF-8 with BOM, so Excel opens
 //! Chinese correctly) and JSON. Native only: the prerender step writes them as
-//! static files next to the viewer (paths in [`crate::downloads`]).
+//! static files next to the viewer (paths in [`gir_model::downloads`]).
 
-use crate::dataset::figures;
-use crate::downloads;
-use crate::model::{Bound, Figure, Measure, Report};
+use gir_model::downloads;
+use gir_model::report::{Bound, Figure, Measure, Report};
 use serde::Serialize;
 
 /// Every data file of a report, as `(path inside the build, contents)`.
@@ -20,7 +19,7 @@ pub fn data_files(report: &Report) -> Vec<(String, String)> {
         let ids: Vec<String> = chart.figures.iter().chain(&chart.notes).cloned().collect();
         files.push((
             downloads::chart_csv(&report.id, &chart.id),
-            figures_csv(figures(report, &ids)),
+            figures_csv(report.figures_with_ids(&ids)),
         ));
     }
     files
@@ -62,7 +61,7 @@ pub fn figures_csv<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> String 
                 }
                 .to_string(),
                 f.stated.clone(),
-                f.source.block.clone(),
+                f.source.anchor.clone(),
                 f.source.quote.clone(),
                 f.parts.join(";"),
             ],

@@ -2,46 +2,35 @@
 //! encoding, structural errors with file:line, and the consistency rules on
 //! the sample reports in `tests/fixtures/reports/` (see its README for the
 //! planted breaks).
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::{errors_for, line_of};
+use common::{errors_for, line_of, load_valid, repo_file, sha256_hex};
 
-use gir::dataset::{compile_report, encode_bundle, load_report};
-use gir::model::{Bundle, Report, ReportFormat};
-use gir::standard::{self, RowKind, TableLayout};
-use gir::table_checks::{self, check_report_tables};
-use gir::tables::{BreakKind, Cell, CellRef, RuleBreak, RuleId, Table, TableKind};
+use gir_compile::pipeline::compile_report;
+use gir_compile::rules::{self, check_report_tables};
+use gir_model::bundle::Bundle;
+use gir_model::findings::{BreakKind, CellRef, RuleBreak, RuleId};
+use gir_model::report::{Block, Report, ReportFormat};
+use gir_model::standard::{self, RowKind, TableLayout};
+use gir_model::table::{Cell, Table, TableKind};
 
 const FIXTURES: &str = "tests/fixtures/reports";
-/// The format description, beside the repository on development machines.
-const FORMATS_DOC: &str = "../shared/docs/report-formats.md";
-
-fn path(relative: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
+/// A copy of `shared/docs/report-formats.md`, the description of the formats.
+const FORMATS_DOC: &str = "tests/fixtures/report-formats.md";
+/// The SHA-256 of the formats description the copy was taken from.
+const FORMATS_DOC_SHA256: &str = "9ed20d7521524b8df4918792f223443002081f3fbed7bcd18317c6e4b276c208";
 
 fn fixture_json(name: &str) -> String {
-    std::fs::read_to_string(path(&format!("{FIXTURES}/{name}")))
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    repo_file(&format!("{FIXTURES}/{name}"))
 }
 
 fn load(name: &str) -> Report {
-    load_json(name, &fixture_json(name))
+    load_valid(name, &fixture_json(name))
 }
 
 fn load_json(name: &str, json: &str) -> Report {
-    load_report(name, json).unwrap_or_else(|errors| {
-        panic!(
-            "{name} invalid:\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    load_valid(name, json)
 }
 
 fn table(report: &Report, kind: TableKind) -> &Table {
@@ -57,7 +46,7 @@ fn table_mut(report: &mut Report, kind: TableKind) -> &mut Table {
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
         .find_map(|b| match b {
-            gir::model::Block::Table(t) if t.kind == kind => Some(t),
+            Block::Table(t) if t.kind == kind => Some(t),
             _ => None,
         })
         .expect("table of that kind")
@@ -77,17 +66,17 @@ fn set(report: &mut Report, kind: TableKind, row: &str, column: &str, text: &str
 }
 
 fn get<'a>(report: &'a Report, kind: TableKind, row: &str, column: &str) -> &'a Cell {
-    let layout = standard::layout(report.format, kind).unwrap();
-    let (block, _) = layout.row(row).unwrap();
-    let (index, _) = block.column(column).unwrap();
-    &table(report, kind).row(row).unwrap().cells[index]
+    standard::layout(report.format, kind)
+        .unwrap()
+        .cell(table(report, kind), row, column)
+        .unwrap_or_else(|| panic!("{kind:?} has a cell at {row}, {column}"))
 }
 
 // ---- the fixtures ----
 
 #[test]
 fn every_fixture_loads_compiles_and_is_marked_as_a_sample() {
-    let mut names: Vec<String> = std::fs::read_dir(path(FIXTURES))
+    let mut names: Vec<String> = std::fs::read_dir(common::repo_path(FIXTURES))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".json"))
@@ -234,10 +223,8 @@ fn sample_2021_has_exactly_its_planted_breaks() {
 #[test]
 fn column_balance_names_its_four_cells() {
     let report = load("sample-2021.json");
-    let breaks = table_checks::applications_column_balance(
-        table(&report, TableKind::Applications),
-        report.format,
-    );
+    let breaks =
+        rules::applications_column_balance(table(&report, TableKind::Applications), report.format);
     assert_eq!(breaks.len(), 2);
     assert_eq!(
         breaks[0].cells,
@@ -254,10 +241,8 @@ fn column_balance_names_its_four_cells() {
 #[test]
 fn results_total_names_the_total_and_every_result_row() {
     let report = load("sample-2021.json");
-    let breaks = table_checks::applications_results_total(
-        table(&report, TableKind::Applications),
-        report.format,
-    );
+    let breaks =
+        rules::applications_results_total(table(&report, TableKind::Applications), report.format);
     assert_eq!(breaks.len(), 2);
     let rows: Vec<&str> = breaks[0].cells.iter().map(|c| c.row_key.as_str()).collect();
     assert_eq!(rows[0], "3.7");
@@ -272,10 +257,8 @@ fn results_total_names_the_total_and_every_result_row() {
 #[test]
 fn row_total_names_the_row_cells() {
     let report = load("sample-2021.json");
-    let breaks = table_checks::applications_row_total(
-        table(&report, TableKind::Applications),
-        report.format,
-    );
+    let breaks =
+        rules::applications_row_total(table(&report, TableKind::Applications), report.format);
     assert_eq!(breaks.len(), 2);
     assert_eq!(
         breaks[0].cells,
@@ -294,7 +277,7 @@ fn row_total_names_the_row_cells() {
 #[test]
 fn group_total_names_the_group_cells_and_the_blank_that_stops_a_check() {
     let report = load("sample-2021.json");
-    let breaks = table_checks::review_litigation_group_total(
+    let breaks = rules::review_litigation_group_total(
         table(&report, TableKind::ReviewLitigation),
         report.format,
     );
@@ -466,7 +449,9 @@ fn blank_zero_and_not_applicable_survive_json_model_and_bincode() {
     let bundle = Bundle {
         reports: reports.iter().cloned().map(compile_report).collect(),
     };
-    let decoded = gir::embedded::decode(&encode_bundle(&bundle)).expect("bundle decodes");
+    let decoded = Bundle::decode(&bundle.encode())
+        .expect("bundle decodes")
+        .reports;
     for (original, compiled) in reports.iter().zip(&decoded) {
         // Compiling adds the charts derived from the tables; the text, the
         // tables and the report's own figures come through unchanged.
@@ -491,7 +476,7 @@ fn blank_zero_and_not_applicable_survive_json_model_and_bincode() {
     let r2021 = &decoded[0].report;
     let fees = get(r2021, TableKind::ActiveDisclosure, "fees", "fee_amount");
     assert_eq!(fees.as_str(), "3.50", "money keeps its decimals");
-    assert_eq!(fees.number_value(), Some(3.5));
+    assert_eq!(fees.decimal(), Cell::parse("3.5").unwrap().decimal());
     let blank = get(
         r2021,
         TableKind::ReviewLitigation,
@@ -767,9 +752,12 @@ fn review_litigation_layout_is_three_groups_of_five_in_both_formats() {
 /// header cells the published templates print that it does not list.
 #[test]
 fn labels_are_verbatim_from_the_format_description() {
-    let Ok(doc) = std::fs::read_to_string(path(FORMATS_DOC)) else {
-        return;
-    };
+    let doc = repo_file(FORMATS_DOC);
+    assert_eq!(
+        sha256_hex(&doc),
+        FORMATS_DOC_SHA256,
+        "{FORMATS_DOC} is not the formats description"
+    );
     let from_templates = [
         "申请人情况",
         "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",

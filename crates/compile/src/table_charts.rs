@@ -8,9 +8,10 @@
 //! through the table it follows. A chart whose numbers are all zero becomes a
 //! `facts` box (zero is stated, not drawn).
 
-use crate::model::{Bound, Chart, ChartKind, Figure, Measure, Report, Source};
-use crate::standard::{self, REVIEW_GROUPS, ROW_CASES, ROW_NEW};
-use crate::tables::{cell_anchor, row_anchor, Cell, Table, TableKind};
+use gir_model::anchors::{cell_anchor, row_anchor};
+use gir_model::report::{Bound, Chart, ChartKind, Figure, Measure, Report, Source};
+use gir_model::standard::{self, REVIEW_GROUPS, ROW_CASES, ROW_NEW};
+use gir_model::table::{Cell, Table, TableKind};
 
 /// The charts (and their figures) every table of the report yields.
 pub fn derived(report: &Report) -> (Vec<Figure>, Vec<Chart>) {
@@ -48,19 +49,16 @@ pub fn derived(report: &Report) -> (Vec<Figure>, Vec<Chart>) {
 
 type ChartSpec = (&'static str, String, Vec<Option<Figure>>);
 
-/// The sum of whole-number cells; `None` if any is blank, marked or fractional.
+/// The sum of whole-number cells; `None` if any is blank, marked, negative
+/// or fractional (or the sum overflows).
 fn whole_sum<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> Option<u64> {
-    cells.into_iter().try_fold(0u64, |sum, cell| match cell {
-        Cell::Number(n) => n.literal().parse::<u64>().ok().map(|v| sum + v),
-        _ => None,
-    })
+    cells
+        .into_iter()
+        .try_fold(0u64, |sum, cell| sum.checked_add(cell.decimal()?.whole()?))
 }
 
 fn cell<'a>(table: &'a Table, report: &Report, row: &str, column: &str) -> Option<&'a Cell> {
-    let layout = standard::layout(report.format, table.kind)?;
-    let (block, _) = layout.row(row)?;
-    let (index, _) = block.column(column)?;
-    table.row(row)?.cells.get(index)
+    standard::layout(report.format, table.kind)?.cell(table, row, column)
 }
 
 fn figure(id: String, label: &str, value: u64, anchor: String, where_: String) -> Figure {
@@ -73,7 +71,7 @@ fn figure(id: String, label: &str, value: u64, anchor: String, where_: String) -
         bound: Bound::Exact,
         stated: value.to_string(),
         source: Source {
-            block: anchor,
+            anchor,
             quote: where_,
         },
         parts: Vec::new(),

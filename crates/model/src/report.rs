@@ -10,7 +10,7 @@
 //! mistakes (the seed numbers its sections 一 二 三 五 四 五 …): the model never
 //! normalises them.
 
-use crate::tables::{RuleBreak, Table};
+use crate::table::Table;
 use serde::{Deserialize, Serialize};
 
 /// One annual report.
@@ -249,12 +249,14 @@ pub enum Bound {
     MoreThan,
 }
 
-/// Where a figure is stated: a printed paragraph (by anchor id) and the sentence.
+/// Where a figure is stated: the element it is read from (by anchor id) and
+/// the sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Anchor id of a paragraph, subsection or list item.
-    pub block: String,
+    /// Anchor id of a printed paragraph (paragraph, subsection or list item),
+    /// or, for a figure read from a standard table, of its cell.
+    pub anchor: String,
     /// The sentence, character for character as it stands in that paragraph.
     pub quote: String,
 }
@@ -292,32 +294,42 @@ impl Report {
         self.figures.iter().find(|f| f.id == id)
     }
 
+    /// The figures with these ids, in the order given; ids that name no
+    /// figure are left out (the checks report them).
+    pub fn figures_with_ids(&self, ids: &[String]) -> Vec<&Figure> {
+        ids.iter().filter_map(|id| self.figure(id)).collect()
+    }
+
+    /// Every block in reading order with the section it belongs to (`None`
+    /// for the preamble): the one walk over the text the others build on.
+    pub fn blocks(&self) -> impl Iterator<Item = (Option<&Section>, &Block)> {
+        let preamble = self.preamble.iter().map(|block| (None, block));
+        let sections = self
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(move |block| (Some(s), block)));
+        preamble.chain(sections)
+    }
+
     /// Every table of the report, in reading order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        self.preamble
-            .iter()
-            .chain(self.sections.iter().flat_map(|s| &s.blocks))
-            .filter_map(|block| match block {
-                Block::Table(table) => Some(table),
-                _ => None,
-            })
+        self.blocks().filter_map(|(_, block)| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
     }
 
     /// Every printed paragraph in reading order, with the section it belongs to
     /// (`None` for the preamble).
     pub fn printed_paragraphs(&self) -> Vec<(Option<&Section>, &str, String)> {
-        let preamble = self
-            .preamble
-            .iter()
-            .flat_map(|b| b.printed_paragraphs())
-            .map(|(id, text)| (None, id, text));
-        let sections = self.sections.iter().flat_map(|s| {
-            s.blocks
-                .iter()
-                .flat_map(|b| b.printed_paragraphs())
-                .map(move |(id, text)| (Some(s), id, text))
-        });
-        preamble.chain(sections).collect()
+        self.blocks()
+            .flat_map(|(section, block)| {
+                block
+                    .printed_paragraphs()
+                    .into_iter()
+                    .map(move |(id, text)| (section, id, text))
+            })
+            .collect()
     }
 
     /// The report's text as published, one line per heading or paragraph, in order.
@@ -341,48 +353,6 @@ impl Report {
         lines
     }
 
-    /// The distinct sentences figures quote from the printed paragraph `block_id`,
-    /// as `(byte offset in the printed text, quote, anchor id)`, in reading
-    /// order. Overlapping quotes keep the first; the anchor is `{block}-q{n}`.
-    pub fn quotes_in(&self, block_id: &str, printed: &str) -> Vec<(usize, String, String)> {
-        let mut found: Vec<(usize, &str)> = Vec::new();
-        for figure in self.figures.iter().filter(|f| f.source.block == block_id) {
-            let quote = figure.source.quote.as_str();
-            if let Some(start) = printed.find(quote) {
-                if !found.iter().any(|(_, q)| *q == quote) {
-                    found.push((start, quote));
-                }
-            }
-        }
-        found.sort();
-        let mut end = 0;
-        found.retain(|(start, quote)| {
-            let keep = *start >= end;
-            if keep {
-                end = start + quote.len();
-            }
-            keep
-        });
-        found
-            .into_iter()
-            .enumerate()
-            .map(|(n, (start, quote))| (start, quote.to_string(), format!("{block_id}-q{}", n + 1)))
-            .collect()
-    }
-
-    /// The anchor of the sentence a figure is stated in, or its paragraph's
-    /// anchor when the sentence cannot be marked.
-    pub fn figure_anchor(&self, figure: &Figure) -> String {
-        self.locate(&figure.source.block)
-            .and_then(|(_, printed)| {
-                self.quotes_in(&figure.source.block, &printed)
-                    .into_iter()
-                    .find(|(_, quote, _)| *quote == figure.source.quote)
-                    .map(|(_, _, anchor)| anchor)
-            })
-            .unwrap_or_else(|| figure.source.block.clone())
-    }
-
     /// The section whose blocks hold the anchor `id`, and that printed paragraph's text.
     pub fn locate(&self, id: &str) -> Option<(Option<&Section>, String)> {
         self.printed_paragraphs()
@@ -390,128 +360,4 @@ impl Report {
             .find(|(_, pid, _)| *pid == id)
             .map(|(s, _, t)| (s, t))
     }
-}
-
-/// What the build embeds: each report with the artefacts computed from it at
-/// build time, so the browser neither parses JSON nor draws charts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct Bundle {
-    pub reports: Vec<CompiledReport>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct CompiledReport {
-    pub report: Report,
-    /// One drawing set per `bars` chart.
-    pub charts: Vec<ChartDrawing>,
-    /// Editorial observations about the published text (never corrections).
-    pub notes: Vec<String>,
-    /// Consistency rules (勾稽关系) the report's tables break, for a 数据校验
-    /// panel; the tables themselves are shown as published.
-    pub rule_breaks: Vec<RuleBreak>,
-    /// The quoted sentences of each printed paragraph that has any, found at
-    /// build time so the browser only slices text.
-    pub quotes: Vec<ParagraphQuotes>,
-    /// `(figure id, anchor)`: where each figure's "原文" link lands.
-    pub figure_anchors: Vec<(String, String)>,
-}
-
-/// The quoted sentences of one printed paragraph (see [`Report::quotes_in`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct ParagraphQuotes {
-    /// Anchor id of the paragraph, subsection or list item.
-    pub block: String,
-    pub spans: Vec<QuoteSpan>,
-}
-
-/// A quoted sentence: its byte range in the printed paragraph and its anchor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct QuoteSpan {
-    pub start: u32,
-    pub len: u32,
-    pub anchor: String,
-}
-
-/// A bar chart drawn at each 字体 size (SVG markup), so its text scales with the
-/// reader's choice without re-layout in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
-pub struct ChartDrawing {
-    pub chart_id: String,
-    pub large: String,
-    pub medium: String,
-    pub small: String,
-}
-
-impl CompiledReport {
-    pub fn chart_drawing(&self, chart_id: &str) -> Option<&ChartDrawing> {
-        self.charts.iter().find(|d| d.chart_id == chart_id)
-    }
-
-    /// The quoted sentences of the printed paragraph `block`, in reading order.
-    pub fn quote_spans(&self, block: &str) -> &[QuoteSpan] {
-        self.quotes
-            .iter()
-            .find(|q| q.block == block)
-            .map(|q| q.spans.as_slice())
-            .unwrap_or_default()
-    }
-
-    /// Where a figure's source link lands: its sentence, or else its block.
-    pub fn figure_anchor<'a>(&'a self, figure: &'a Figure) -> &'a str {
-        self.figure_anchors
-            .iter()
-            .find(|(id, _)| *id == figure.id)
-            .map(|(_, anchor)| anchor.as_str())
-            .unwrap_or(&figure.source.block)
-    }
-}
-
-/// bincode settings shared by the encoder (build script) and decoder (viewer).
-pub fn bincode_config() -> bincode::config::Configuration {
-    bincode::config::standard()
-}
-
-/// A run of a paragraph's text: plain, or a quoted sentence with its anchor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Segment {
-    pub text: String,
-    pub anchor: Option<String>,
-}
-
-/// Splits `text`, which starts at byte `offset` of its printed paragraph, into
-/// plain runs and the quoted sentences (`spans`, in printed-paragraph bytes)
-/// that lie wholly inside it.
-pub fn segments(text: &str, offset: usize, spans: &[QuoteSpan]) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for span in spans {
-        let Some(local) = (span.start as usize).checked_sub(offset) else {
-            continue;
-        };
-        let end = local + span.len as usize;
-        // `get` rather than indexing: a span off a character boundary is
-        // skipped, and the browser build carries no slicing panic (with its
-        // message formatting) for it.
-        let (Some(before), Some(quoted)) = (text.get(at..local), text.get(local..end)) else {
-            continue;
-        };
-        if !before.is_empty() {
-            out.push(Segment {
-                text: before.to_string(),
-                anchor: None,
-            });
-        }
-        out.push(Segment {
-            text: quoted.to_string(),
-            anchor: Some(span.anchor.clone()),
-        });
-        at = end;
-    }
-    if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
-        out.push(Segment {
-            text: rest.to_string(),
-            anchor: None,
-        });
-    }
-    out
 }

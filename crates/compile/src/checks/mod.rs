@@ -1,0 +1,232 @@
+//! Pure checks over a [`Report`]: structural errors that must fail the build,
+//! and editorial observations about the published text that never change it.
+
+mod editorial;
+mod tables;
+
+pub use editorial::editorial_notes;
+
+use crate::numerals::states_value;
+use crate::problem::Problem;
+use gir_model::report::{Bound, ChartKind, Figure, Report};
+use std::collections::{HashMap, HashSet};
+
+/// Every structural rule: unique ids, figures traceable to their sentence,
+/// parts summing to totals, charts referring to what exists, tables laid out
+/// as their format mandates.
+pub fn check_report(report: &Report) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_ids(report, &mut problems);
+    check_figures(report, &mut problems);
+    check_charts(report, &mut problems);
+    check_tables(report, &mut problems);
+    problems
+}
+
+/// Each standard table against its format's layout (a narrative report has none).
+fn check_tables(report: &Report, problems: &mut Vec<Problem>) {
+    for table in report.tables() {
+        problems.extend(tables::validate_table(table, report.format));
+    }
+}
+
+fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    let mut ids: Vec<&str> = report.sections.iter().map(|s| s.id.as_str()).collect();
+    for (_, block) in report.blocks() {
+        ids.push(block.id());
+        // A paragraph is its own printed paragraph; list items have ids of their own.
+        ids.extend(
+            block
+                .printed_paragraphs()
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|id| *id != block.id()),
+        );
+    }
+    ids.extend(report.figures.iter().map(|f| f.id.as_str()));
+    ids.extend(report.charts.iter().map(|c| c.id.as_str()));
+    for id in ids {
+        if id.is_empty() {
+            problems.push(Problem::new(id, None, "an id is empty".into()));
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            problems.push(Problem::new(
+                id,
+                None,
+                format!("id \"{id}\" must use only ASCII letters, digits, '-' and '_' (it is a URL fragment)"),
+            ));
+        } else if !seen.insert(id) {
+            problems.push(Problem::new(
+                id,
+                None,
+                format!("id \"{id}\" is used more than once"),
+            ));
+        }
+    }
+}
+
+fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
+    let paragraphs: HashMap<&str, String> = report
+        .printed_paragraphs()
+        .into_iter()
+        .map(|(_, id, text)| (id, text))
+        .collect();
+    for figure in &report.figures {
+        let id = figure.id.as_str();
+        match paragraphs.get(figure.source.anchor.as_str()) {
+            None => problems.push(Problem::new(
+                id,
+                Some("anchor"),
+                format!(
+                    "source \"{}\" is not a paragraph of this report",
+                    figure.source.anchor
+                ),
+            )),
+            Some(text)
+                if figure.source.quote.is_empty() || !text.contains(&figure.source.quote) =>
+            {
+                problems.push(Problem::new(
+                    id,
+                    Some("quote"),
+                    format!(
+                        "quote is not found, character for character, in block \"{}\"",
+                        figure.source.anchor
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+        let occurrences = figure.source.quote.matches(figure.stated.as_str()).count();
+        if figure.stated.is_empty() || occurrences != 1 {
+            problems.push(Problem::new(
+                id,
+                Some("stated"),
+                format!(
+                    "stated text \"{}\" must occur exactly once in the quote (found {occurrences} times)",
+                    figure.stated
+                ),
+            ));
+        }
+        if !states_value(&figure.stated, figure.value) {
+            problems.push(Problem::new(
+                id,
+                Some("value"),
+                format!(
+                    "value {} is not what \"{}\" says",
+                    figure.value, figure.stated
+                ),
+            ));
+        }
+        let says_more_than = figure.stated.contains('余');
+        match (figure.bound, says_more_than) {
+            (Bound::Exact, true) => problems.push(Problem::new(
+                id,
+                Some("bound"),
+                format!(
+                    "\"{}\" says 余 (more than): bound must be \"more_than\"",
+                    figure.stated
+                ),
+            )),
+            (Bound::MoreThan, false) => problems.push(Problem::new(
+                id,
+                Some("bound"),
+                format!("bound is \"more_than\" but \"{}\" has no 余", figure.stated),
+            )),
+            _ => {}
+        }
+        check_parts(report, figure, problems);
+    }
+}
+
+fn check_parts(report: &Report, figure: &Figure, problems: &mut Vec<Problem>) {
+    if figure.parts.is_empty() {
+        return;
+    }
+    let mut sum = 0u64;
+    let mut any_lower_bound = figure.bound == Bound::MoreThan;
+    for part_id in &figure.parts {
+        match report.figure(part_id) {
+            Some(part) if part.id != figure.id => {
+                sum += part.value;
+                any_lower_bound |= part.bound == Bound::MoreThan;
+            }
+            _ => problems.push(Problem::new(
+                &figure.id,
+                Some("parts"),
+                format!("part \"{part_id}\" is not another figure of this report"),
+            )),
+        }
+    }
+    // With a "余" value among them only the exact sum is unknown; nothing to compare.
+    if !any_lower_bound && sum != figure.value {
+        let terms: Vec<String> = figure
+            .parts
+            .iter()
+            .filter_map(|p| report.figure(p))
+            .map(|p| p.value.to_string())
+            .collect();
+        problems.push(Problem::new(
+            &figure.id,
+            Some("parts"),
+            format!(
+                "parts sum to {sum} ({}), but the total is {}",
+                terms.join(" + "),
+                figure.value
+            ),
+        ));
+    }
+}
+
+fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
+    let anchors: HashSet<&str> = report
+        .printed_paragraphs()
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    for chart in &report.charts {
+        if !anchors.contains(chart.after.as_str()) {
+            problems.push(Problem::new(
+                &chart.id,
+                Some("after"),
+                format!(
+                    "chart is placed after \"{}\", which is not a paragraph of this report",
+                    chart.after
+                ),
+            ));
+        }
+        if chart.title.is_empty() {
+            problems.push(Problem::new(
+                &chart.id,
+                Some("title"),
+                "chart has no title".into(),
+            ));
+        }
+        if chart.figures.is_empty() {
+            problems.push(Problem::new(
+                &chart.id,
+                Some("figures"),
+                "chart shows no figures".into(),
+            ));
+        }
+        for figure_id in chart.figures.iter().chain(&chart.notes) {
+            if report.figure(figure_id).is_none() {
+                problems.push(Problem::new(
+                    &chart.id,
+                    Some("figures"),
+                    format!("figure \"{figure_id}\" does not exist"),
+                ));
+            }
+        }
+        let values = chart.figures.iter().filter_map(|id| report.figure(id));
+        if chart.kind == ChartKind::Bars && values.clone().all(|f| f.value == 0) {
+            problems.push(Problem::new(
+                &chart.id,
+                Some("kind"),
+                "every value is zero: state it with kind \"facts\" instead of drawing an empty chart".into(),
+            ));
+        }
+    }
+}

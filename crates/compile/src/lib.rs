@@ -1,0 +1,23 @@
+//! From a report's JSON dataset to what the viewer embeds, at build time:
+//! never compiled into the browser build.
+//!
+//! - [`load`]: parse and check a dataset, every error with `file:line:column`.
+//! - [`checks`]: the structural rules a dataset must follow (ids, figures
+//!   traceable to their sentence, charts, table layouts), and editorial notes.
+//! - [`rules`]: the consistency rules (勾稽关系) of the standard tables.
+//! - [`table_charts`]: charts derived from the standard tables.
+//! - [`charts`]: bar charts drawn as SVG strings.
+//! - [`export`]: the data downloads (CSV, JSON).
+//! - [`pipeline`]: a checked report compiled into the embedded form.
+//! - [`numerals`] and [`problem`]: the numbers of report text, and what a
+//!   check reports.
+
+pub mod charts;
+pub mod checks;
+pub mod export;
+pub mod load;
+pub mod numerals;
+pub mod pipeline;
+pub mod problem;
+pub mod rules;
+pub mod table_charts;

@@ -1,0 +1,28 @@
+use crate::services::scroll;
+use yew::prelude::*;
+
+/// The id of the section being read, of the sections `ids` in page order;
+/// follows the reader's scrolling. `None` until the page is live (so the
+/// prerendered markup marks no section).
+#[hook]
+pub fn use_current_section(ids: Vec<String>) -> Option<String> {
+    let current = use_state(|| None::<String>);
+    {
+        let current = current.clone();
+        use_effect_with(ids, move |ids| {
+            let watch = scroll::watch_current_section(
+                ids.clone(),
+                Callback::from(move |id| {
+                    if *current != id {
+                        current.set(id)
+                    }
+                }),
+            );
+            // Dropping the watch removes its listeners.
+            move || {
+                let _listeners = watch;
+            }
+        });
+    }
+    (*current).clone()
+}
