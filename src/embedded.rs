@@ -21,6 +21,14 @@ impl PartialEq for SharedReport {
     }
 }
 
+impl SharedReport {
+    /// A report to share among components: the embedded ones, or one
+    /// compiled by a test.
+    pub fn new(report: CompiledReport) -> Self {
+        SharedReport(Rc::new(report))
+    }
+}
+
 impl std::ops::Deref for SharedReport {
     type Target = CompiledReport;
 
@@ -38,13 +46,7 @@ thread_local! {
 /// Decodes a bundle; a broken one becomes a message the page can show.
 pub fn decode(bytes: &[u8]) -> Reports {
     Bundle::decode(bytes)
-        .map(|bundle| {
-            bundle
-                .reports
-                .into_iter()
-                .map(|report| SharedReport(Rc::new(report)))
-                .collect()
-        })
+        .map(|bundle| bundle.reports.into_iter().map(SharedReport::new).collect())
         // The bundle is written by this crate's own build script, so a failure
         // means a broken build; the message stays plain to keep error
         // formatting (and its code) out of the viewer.

@@ -6,6 +6,7 @@
 
 use crate::embedded::SharedReport;
 use crate::mount::AssetBase;
+use gir_model::anchors::chart_table_id;
 use gir_model::downloads;
 use gir_model::report::Chart;
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn ChartDataTable(props: &ChartDataTableProps) -> Html {
         <div class="gir-data">
             <details class="gir-data__disclosure">
                 <summary class="gir-data__toggle">{ "数据表" }</summary>
-                <table class="gir-data__table" id={format!("{}-table", chart.id)}>
+                <table class="gir-data__table" id={chart_table_id(&chart.id)}>
                     <caption class="gir-data__caption">{ format!("{}(数据表)", chart.title) }</caption>
                     <thead>
                         <tr>

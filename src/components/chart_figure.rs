@@ -11,6 +11,7 @@
 use crate::components::chart_data_table::ChartDataTable;
 use crate::embedded::SharedReport;
 use crate::state::FontSize;
+use gir_model::anchors::caption_id;
 use gir_model::report::Chart;
 use yew::prelude::*;
 
@@ -26,7 +27,7 @@ pub struct ChartFigureProps {
 #[function_component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let chart = &props.chart;
-    let caption_id = format!("{}-caption", chart.id);
+    let caption_id = caption_id(&chart.id);
     let drawing = match props.report.drawings_of(&chart.id) {
         Some(d) => {
             let svg = match props.font_size {

@@ -4,7 +4,7 @@
 //! themselves always show what was published.
 
 use crate::embedded::SharedReport;
-use gir_model::anchors::cell_anchor;
+use gir_model::anchors::{cell_anchor, checks_id};
 use gir_model::findings::BreakKind;
 use gir_model::standard::{self, TableLayout};
 use yew::prelude::*;
@@ -28,7 +28,7 @@ pub fn ChecksPanel(props: &ChecksPanelProps) -> Html {
         format!("数据校验:发现{}处不一致", breaks.len())
     };
     html! {
-        <details class="gir-checks" id={format!("{}-checks", report.id)}>
+        <details class="gir-checks" id={checks_id(&report.id)}>
             <summary class="gir-checks__summary">{ summary }</summary>
             if breaks.is_empty() {
                 <p class="gir-checks__pass">{ "本报告各表格的数字符合全部勾稽关系(表格按原文显示)。" }</p>

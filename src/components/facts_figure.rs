@@ -6,6 +6,7 @@
 
 use crate::components::chart_data_table::ChartDataTable;
 use crate::embedded::SharedReport;
+use gir_model::anchors::caption_id;
 use gir_model::report::{Chart, Figure};
 use yew::prelude::*;
 
@@ -37,7 +38,7 @@ fn grouped<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<Vec<&'a Figure>
 pub fn FactsFigure(props: &FactsFigureProps) -> Html {
     let chart = &props.chart;
     let report = &props.report.report;
-    let caption_id = format!("{}-caption", chart.id);
+    let caption_id = caption_id(&chart.id);
     let figures = chart
         .figures
         .iter()

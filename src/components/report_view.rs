@@ -9,7 +9,7 @@ use crate::components::toc::Toc;
 use crate::embedded::SharedReport;
 use crate::markup::{report_font_class, section_parts};
 use crate::state::{FontSize, ViewerState};
-use gir_model::anchors::body_id;
+use gir_model::anchors::{body_id, title_id};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub struct ReportViewProps {
 pub fn ReportView(props: &ReportViewProps) -> Html {
     let settings = &props.settings;
     let report = &props.report.report;
-    let title_id = format!("{}-title", report.id);
+    let title_id = title_id(&report.id);
     let body_id = body_id(&report.id);
     let classes = classes!(
         "gir-report",

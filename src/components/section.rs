@@ -8,6 +8,7 @@ use crate::embedded::SharedReport;
 use crate::hooks::use_copy_link;
 use crate::markup::{part_font_class, PART_CLASS};
 use crate::state::FontSize;
+use gir_model::anchors::heading_id;
 use gir_model::report::{Block, ChartKind};
 use yew::prelude::*;
 
@@ -73,7 +74,7 @@ pub struct SectionViewProps {
 #[function_component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
     let section = &props.report.report.sections[props.index];
-    let heading_id = format!("{}-heading", section.id);
+    let heading_id = heading_id(&section.id);
     // What the copy control last did is announced politely to screen readers.
     let (copy_status, on_copy) = use_copy_link(&section.id);
     let on_print = {

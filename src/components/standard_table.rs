@@ -10,7 +10,7 @@
 //! region with the row labels sticky, so it is never squeezed on a phone.
 
 use crate::embedded::SharedReport;
-use gir_model::anchors::{cell_anchor, row_anchor};
+use gir_model::anchors::{cell_anchor, row_anchor, table_block_prefix};
 use gir_model::standard::{self, BlockLayout, HeaderCell, RowDef, RowKind, TableLayout};
 use gir_model::table::{Cell, Table};
 use yew::prelude::*;
@@ -64,7 +64,7 @@ fn group_id(prefix: &str, level: usize, first_column: usize) -> String {
 }
 
 fn block_table(table: &Table, layout: &TableLayout, index: usize, block: &BlockLayout) -> Html {
-    let prefix = format!("{}-b{index}", table.id);
+    let prefix = table_block_prefix(&table.id, index);
     let caption_id = format!("{prefix}-caption");
     let caption = if block.heading.is_empty() {
         table.kind.title().to_string()
@@ -115,11 +115,7 @@ fn row_header_ids(table: &Table, layout: &TableLayout, row: &RowDef) -> Vec<Stri
     if !row.label.is_empty() {
         ids.push(row_anchor(&table.id, row.key));
     }
-    let mut parent = row.parent;
-    while let Some(key) = parent {
-        ids.push(row_anchor(&table.id, key));
-        parent = layout.row(key).and_then(|(_, r)| r.parent);
-    }
+    ids.extend(layout.ancestors(row).map(|key| row_anchor(&table.id, key)));
     ids
 }
 

@@ -22,3 +22,34 @@ pub fn quote_anchor(paragraph_id: &str, n: usize) -> String {
 pub fn body_id(report_id: &str) -> String {
     format!("{report_id}-body")
 }
+
+/// The id of a report's title heading.
+pub fn title_id(report_id: &str) -> String {
+    format!("{report_id}-title")
+}
+
+/// The id of the 数据校验 panel of a report.
+pub fn checks_id(report_id: &str) -> String {
+    format!("{report_id}-checks")
+}
+
+/// The id of a section's heading.
+pub fn heading_id(section_id: &str) -> String {
+    format!("{section_id}-heading")
+}
+
+/// The id of a chart's (or a facts box's) caption.
+pub fn caption_id(chart_id: &str) -> String {
+    format!("{chart_id}-caption")
+}
+
+/// The id of the data table under a chart.
+pub fn chart_table_id(chart_id: &str) -> String {
+    format!("{chart_id}-table")
+}
+
+/// The prefix of the ids inside block `index` of a standard table
+/// (`{table}-b{index}`): its caption, column headers and header groups.
+pub fn table_block_prefix(table_id: &str, index: usize) -> String {
+    format!("{table_id}-b{index}")
+}

@@ -100,16 +100,14 @@ impl TableLayout {
             .find_map(|b| b.rows.iter().find(|r| r.key == key).map(|r| (b, r)))
     }
 
+    /// The keys of the heading rows `row` is nested under, innermost first.
+    pub fn ancestors<'a>(&'a self, row: &RowDef) -> impl Iterator<Item = &'static str> + 'a {
+        std::iter::successors(row.parent, |key| self.row(key).and_then(|(_, r)| r.parent))
+    }
+
     /// Whether `row` is nested, at any depth, under the row `ancestor`.
     pub fn is_under(&self, row: &RowDef, ancestor: &str) -> bool {
-        let mut parent = row.parent;
-        while let Some(key) = parent {
-            if key == ancestor {
-                return true;
-            }
-            parent = self.row(key).and_then(|(_, r)| r.parent);
-        }
-        false
+        self.ancestors(row).any(|key| key == ancestor)
     }
 
     /// The cell of `table` (which has this layout) at a row and a column, by
