@@ -97,7 +97,9 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
     );
     assert!(!html.contains("=\"/"), "no absolute path: {html}");
     assert!(!html.contains("<style"), "no inline style element");
-    for script in html.split("<script").skip(1) {
+    let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+    assert_eq!(scripts.len(), 1, "the boot module: {html}");
+    for script in scripts {
         assert!(
             script.trim_start().starts_with("type=\"module\" src=\"./"),
             "external scripts only: {script}"

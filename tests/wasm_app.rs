@@ -98,6 +98,9 @@ async fn font_size_buttons_change_the_size_and_remember_it() {
         eventually(|| root.query_selector(waiting).unwrap().is_none()).await,
         "sections still waiting"
     );
+    // …and there are parts to wait for: "none waiting" is not "none there".
+    let parts = root.query_selector_all(".gir-part").unwrap().length();
+    assert!(parts > 20, "{parts} parts");
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(
         storage.get_item("gir-font-size").unwrap().as_deref(),

@@ -17,7 +17,13 @@ fn overlaps(a: &PlacedText, b: &PlacedText) -> bool {
 #[test]
 fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
     let report = report();
-    for chart in report.charts.iter().filter(|c| c.kind == ChartKind::Bars) {
+    let bar_charts: Vec<_> = report
+        .charts
+        .iter()
+        .filter(|c| c.kind == ChartKind::Bars)
+        .collect();
+    assert_eq!(bar_charts.len(), 5, "the seed's bar charts");
+    for chart in bar_charts {
         let bars = report.figures_with_ids(&chart.figures);
         let notes = report.figures_with_ids(&chart.notes);
         for width in [WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL] {

@@ -452,6 +452,7 @@ fn blank_zero_and_not_applicable_survive_json_model_and_bincode() {
     let decoded = Bundle::decode(&bundle.encode())
         .expect("bundle decodes")
         .reports;
+    assert_eq!(decoded.len(), reports.len());
     for (original, compiled) in reports.iter().zip(&decoded) {
         // Compiling adds the charts derived from the tables; the text, the
         // tables and the report's own figures come through unchanged.
