@@ -52,7 +52,7 @@ impl FontSize {
 ///
 /// A part is a section's head or one of its blocks with the charts placed
 /// after it (numbered through the report, see
-/// [`crate::markup::section_parts`]): a long section half on screen
+/// `section_parts` in the markup module): a long section half on screen
 /// is not laid out whole in that first frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FontRollout {
