@@ -4,6 +4,7 @@
 
 use gir_compile::load::load_report;
 use gir_compile::pipeline::compile_report;
+use gir_compile::text::printable;
 use gir_model::bundle::Bundle;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,14 @@ fn main() {
     let dirs = std::env::var(REPORTS_DIRS_VAR).unwrap_or_else(|_| DEFAULT_REPORTS_DIR.to_string());
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in dirs.split(':').filter(|d| !d.is_empty()) {
+        // A folder name that cannot be printed on one line is refused, not
+        // echoed into a directive.
+        if dir != printable(dir) {
+            fail(&[format!(
+                "{}: the reports folder's name has control characters",
+                printable(dir)
+            )]);
+        }
         println!("cargo:rerun-if-changed={dir}");
         let mut in_dir: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap_or_else(|e| fail(&[format!("{dir}: cannot list the reports: {e}")]))
@@ -47,16 +56,21 @@ fn main() {
     }
     for compiled in &reports {
         for note in &compiled.notes {
+            // Report text is data: printed escaped, it can never end the
+            // line and start a cargo directive of its own.
             println!(
-                "cargo:warning={}: editorial note (text kept as published): {note}",
-                compiled.report.id
+                "cargo:warning={}: editorial note (text kept as published): {}",
+                printable(&compiled.report.id),
+                printable(note)
             );
         }
         // Broken 勾稽关系 are data-quality findings, never build errors.
         for found in &compiled.rule_breaks {
             println!(
                 "cargo:warning={}: 数据校验 {} (table kept as published): {}",
-                compiled.report.id, found.table_id, found.message
+                printable(&compiled.report.id),
+                printable(&found.table_id),
+                printable(&found.message)
             );
         }
     }
@@ -74,7 +88,7 @@ fn fail(errors: &[String]) -> ! {
         errors.len()
     );
     for error in errors {
-        eprintln!("  {error}");
+        eprintln!("  {}", printable(error));
     }
     std::process::exit(1);
 }

@@ -76,12 +76,22 @@ fn push_row(csv: &mut String, fields: impl IntoIterator<Item = String>) {
     csv.push_str("\r\n");
 }
 
-/// RFC 4180 quoting: fields with a comma, quote or line break are quoted.
+/// One CSV field, safe for a spreadsheet: a text that a spreadsheet would
+/// take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`, as OWASP advises, so Excel shows it as text
+/// and runs nothing; then RFC 4180 quoting for a comma, quote or line break.
+/// The numbers this file writes (the 数值 column) are counts, never negative,
+/// so no number is ever changed; the JSON file keeps every value as it is.
 fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+    let neutralised = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
     } else {
         field.to_string()
+    };
+    if neutralised.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutralised.replace('"', "\"\""))
+    } else {
+        neutralised
     }
 }
 
@@ -104,4 +114,22 @@ pub fn figures_json(report: &Report) -> String {
         figures: &report.figures,
     })
     .expect("figures always serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_become_text_and_quoting_follows_rfc_4180() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("1633"), "1633");
+        assert_eq!(csv_field("2017年,政务"), "\"2017年,政务\"");
+        assert_eq!(csv_field("“5·15”"), "“5·15”");
+    }
 }

@@ -10,7 +10,8 @@
 //! - [`export`]: the data downloads (CSV, JSON).
 //! - [`pipeline`]: a checked report compiled into the embedded form.
 //! - [`numerals`] and [`problem`]: the numbers of report text, and what a
-//!   check reports.
+//!   check reports; [`text`]: characters no report needs, and printing
+//!   text safely.
 
 pub mod charts;
 pub mod checks;
@@ -21,3 +22,4 @@ pub mod pipeline;
 pub mod problem;
 pub mod rules;
 pub mod table_charts;
+pub mod text;

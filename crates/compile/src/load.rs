@@ -4,6 +4,7 @@
 
 use crate::checks;
 use crate::problem::Problem;
+use crate::text;
 use gir_model::report::Report;
 use std::fmt;
 
@@ -18,30 +19,68 @@ pub struct DatasetError {
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Printed into build output: nothing in it may start a new line.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            text::printable(&self.file),
+            self.line,
+            self.column,
+            text::printable(&self.message)
         )
     }
 }
 
 /// Parses and checks one report file. `file` is the name used in messages.
 pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> {
+    let error = |line, column, message: String| DatasetError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    };
+    if json.len() > checks::MAX_FILE_BYTES {
+        return Err(vec![error(
+            1,
+            1,
+            format!(
+                "the file is {} bytes: a report dataset has at most {} (1 MB)",
+                json.len(),
+                checks::MAX_FILE_BYTES
+            ),
+        )]);
+    }
     let report: Report = serde_json::from_str(json).map_err(|e| {
-        vec![DatasetError {
-            file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: format!("invalid report JSON: {e}")
+        vec![error(
+            e.line(),
+            e.column(),
+            format!("invalid report JSON: {e}")
                 .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
-        }]
+        )]
     })?;
-    let problems = checks::check_report(&report);
-    if problems.is_empty() {
+    let mut errors: Vec<DatasetError> = text::forbidden_in_json_strings(json)
+        .into_iter()
+        .map(|f| {
+            error(
+                f.line,
+                f.column,
+                format!(
+                    "text contains {} (U+{:04X}); a report never needs one",
+                    f.why,
+                    u32::from(f.found)
+                ),
+            )
+        })
+        .collect();
+    errors.extend(
+        checks::check_report(&report)
+            .iter()
+            .map(|p| locate(file, json, p)),
+    );
+    if errors.is_empty() {
         Ok(report)
     } else {
-        Err(problems.iter().map(|p| locate(file, json, p)).collect())
+        Err(errors)
     }
 }
 

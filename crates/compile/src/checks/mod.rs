@@ -2,6 +2,8 @@
 //! and editorial observations about the published text that never change it.
 
 mod editorial;
+mod ids;
+mod limits;
 mod tables;
 
 pub use editorial::editorial_notes;
@@ -11,12 +13,15 @@ use crate::problem::Problem;
 use gir_model::report::{Bound, ChartKind, Figure, Report};
 use std::collections::{HashMap, HashSet};
 
+pub use limits::{MAX_FILE_BYTES, MAX_HEADING_CHARS, MAX_TEXT_BYTES};
+
 /// Every structural rule: unique ids, figures traceable to their sentence,
 /// parts summing to totals, charts referring to what exists, tables laid out
 /// as their format mandates.
 pub fn check_report(report: &Report) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_ids(report, &mut problems);
+    limits::check_limits(report, &mut problems);
+    ids::check_ids(report, &mut problems);
     check_figures(report, &mut problems);
     check_charts(report, &mut problems);
     check_tables(report, &mut problems);
@@ -27,44 +32,6 @@ pub fn check_report(report: &Report) -> Vec<Problem> {
 fn check_tables(report: &Report, problems: &mut Vec<Problem>) {
     for table in report.tables() {
         problems.extend(tables::validate_table(table, report.format));
-    }
-}
-
-fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
-    let mut seen = HashSet::new();
-    let mut ids: Vec<&str> = report.sections.iter().map(|s| s.id.as_str()).collect();
-    for (_, block) in report.blocks() {
-        ids.push(block.id());
-        // A paragraph is its own printed paragraph; list items have ids of their own.
-        ids.extend(
-            block
-                .printed_paragraphs()
-                .into_iter()
-                .map(|(id, _)| id)
-                .filter(|id| *id != block.id()),
-        );
-    }
-    ids.extend(report.figures.iter().map(|f| f.id.as_str()));
-    ids.extend(report.charts.iter().map(|c| c.id.as_str()));
-    for id in ids {
-        if id.is_empty() {
-            problems.push(Problem::new(id, None, "an id is empty".into()));
-        } else if !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            problems.push(Problem::new(
-                id,
-                None,
-                format!("id \"{id}\" must use only ASCII letters, digits, '-' and '_' (it is a URL fragment)"),
-            ));
-        } else if !seen.insert(id) {
-            problems.push(Problem::new(
-                id,
-                None,
-                format!("id \"{id}\" is used more than once"),
-            ));
-        }
     }
 }
 
@@ -120,6 +87,17 @@ fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
                 ),
             ));
         }
+        // The unit is printed beside each bar: it must be the publication's own word.
+        if !figure.unit.is_empty() && !figure.stated.contains(figure.unit.as_str()) {
+            problems.push(Problem::new(
+                id,
+                Some("unit"),
+                format!(
+                    "unit \"{}\" is not in the stated text \"{}\"",
+                    figure.unit, figure.stated
+                ),
+            ));
+        }
         let says_more_than = figure.stated.contains('余');
         match (figure.bound, says_more_than) {
             (Bound::Exact, true) => problems.push(Problem::new(
@@ -145,12 +123,12 @@ fn check_parts(report: &Report, figure: &Figure, problems: &mut Vec<Problem>) {
     if figure.parts.is_empty() {
         return;
     }
-    let mut sum = 0u64;
+    let mut sum = Some(0u64);
     let mut any_lower_bound = figure.bound == Bound::MoreThan;
     for part_id in &figure.parts {
         match report.figure(part_id) {
             Some(part) if part.id != figure.id => {
-                sum += part.value;
+                sum = sum.and_then(|s| s.checked_add(part.value));
                 any_lower_bound |= part.bound == Bound::MoreThan;
             }
             _ => problems.push(Problem::new(
@@ -160,6 +138,17 @@ fn check_parts(report: &Report, figure: &Figure, problems: &mut Vec<Problem>) {
             )),
         }
     }
+    let Some(sum) = sum else {
+        problems.push(Problem::new(
+            &figure.id,
+            Some("parts"),
+            format!(
+                "parts sum to more than {}: no report counts that many",
+                u64::MAX
+            ),
+        ));
+        return;
+    };
     // With a "余" value among them only the exact sum is unknown; nothing to compare.
     if !any_lower_bound && sum != figure.value {
         let terms: Vec<String> = figure

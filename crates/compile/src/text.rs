@@ -1,0 +1,150 @@
+//! Characters no published report needs, found where they hide: in the
+//! dataset's JSON source (escaped or raw), and in any text this crate prints.
+//!
+//! A control character (C0, DEL, C1) can end a line of build output and start
+//! a `cargo:` directive, end a CSS string, or hide text; a bidirectional
+//! override or isolate (U+202A–U+202E, U+2066–U+2069) can make text read
+//! differently from how it is stored. A real report never needs either.
+
+/// Why `c` has no place in report text, or `None` when it may stay.
+pub fn forbidden(c: char) -> Option<&'static str> {
+    match c {
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Some("a control character"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some("a bidirectional override or isolate")
+        }
+        _ => None,
+    }
+}
+
+/// `text` safe to print on one line of build output or a message: every
+/// forbidden character written as a `\u{…}` escape.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if forbidden(c).is_some() {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A forbidden character inside a string of a JSON document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForbiddenChar {
+    /// 1-based line and column (in characters) where it is written: the
+    /// backslash of an escape, or the character itself.
+    pub line: usize,
+    pub column: usize,
+    pub found: char,
+    pub why: &'static str,
+}
+
+/// Every forbidden character in the strings (keys and values) of `json`,
+/// whether written raw or as an escape (`\n`, `\f`, `\u202E` …). `json` is
+/// expected to be valid JSON; on anything else the scan still ends.
+pub fn forbidden_in_json_strings(json: &str) -> Vec<ForbiddenChar> {
+    let mut found = Vec::new();
+    let mut chars = json.chars().peekable();
+    let (mut line, mut column) = (1, 0);
+    let mut in_string = false;
+    // Moves past one character, keeping line and column.
+    let mut next = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+        let c = chars.next()?;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        Some((c, line, column))
+    };
+    while let Some((c, at_line, at_column)) = next(&mut chars) {
+        let mut report = |found_char: char| {
+            if let Some(why) = forbidden(found_char) {
+                found.push(ForbiddenChar {
+                    line: at_line,
+                    column: at_column,
+                    found: found_char,
+                    why,
+                });
+            }
+        };
+        if !in_string {
+            in_string = c == '"';
+            continue;
+        }
+        match c {
+            '"' => in_string = false,
+            '\\' => {
+                let Some((escape, _, _)) = next(&mut chars) else {
+                    break;
+                };
+                let decoded = match escape {
+                    'n' => Some('\n'),
+                    'r' => Some('\r'),
+                    't' => Some('\t'),
+                    'b' => Some('\u{8}'),
+                    'f' => Some('\u{C}'),
+                    'u' => {
+                        let hex: String = (0..4)
+                            .filter_map(|_| next(&mut chars))
+                            .map(|(h, _, _)| h)
+                            .collect();
+                        // A surrogate half is never one of the forbidden
+                        // characters, so it needs no pairing here.
+                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                    }
+                    _ => None,
+                };
+                if let Some(decoded) = decoded {
+                    report(decoded);
+                }
+            }
+            c => report(c),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_and_bidi_characters_are_found_escaped_or_raw() {
+        let json = "{\"a\": \"x\\ny\",\n \"b\": \"\u{202E}\", \"c\": \"\\u000c\\u202e\\u0085\", \"d\": \"ok “引号” \\\" \\\\ \\u4e2d\"}";
+        let found: Vec<(usize, usize, char)> = forbidden_in_json_strings(json)
+            .iter()
+            .map(|f| (f.line, f.column, f.found))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 9, '\n'),
+                (2, 8, '\u{202E}'),
+                (2, 18, '\u{C}'),
+                (2, 24, '\u{202E}'),
+                (2, 30, '\u{85}'),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_outside_strings_and_ordinary_text_pass() {
+        assert!(
+            forbidden_in_json_strings("{\n\t\"a\": [1,\r\n 2], \"南芬区\": \"第一\"\n}").is_empty()
+        );
+    }
+
+    #[test]
+    fn printable_text_has_no_line_breaks_or_overrides() {
+        assert_eq!(
+            printable("标题\ncargo:rustc-link-arg=x\u{202E}"),
+            "标题\\u{000A}cargo:rustc-link-arg=x\\u{202E}"
+        );
+        assert_eq!(printable("南芬区 2017"), "南芬区 2017");
+    }
+}
