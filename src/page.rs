@@ -49,7 +49,8 @@ pub struct PageAssets {
     pub glue: LinkedFile,
     /// The small module that starts the viewer.
     pub boot: LinkedFile,
-    pub wasm: String,
+    /// The wasm module, fetched by the boot module with its integrity.
+    pub wasm: LinkedFile,
 }
 
 /// `sha384-…`, the form the `integrity` attribute takes.
@@ -88,16 +89,18 @@ for (const mount of document.querySelectorAll("[{{mount_attribute}}]:not([{{base
   mount.setAttribute("{{base_attribute}}", new URL(".", import.meta.url).href);
 }
 
-init({ module_or_path: new URL("./{{wasm}}", import.meta.url) });
+// The wasm is fetched with its integrity, like every script the page runs.
+init({ module_or_path: new Request(new URL("./{{wasm}}", import.meta.url), { integrity: "{{wasm_sri}}" }) });
 "#;
 
 /// The boot module for these glue and wasm files (names made by Trunk).
-pub fn boot_module(glue: &str, wasm: &str) -> String {
+pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
     fill_template(
         BOOT_MODULE,
         &[
             ("glue", glue),
-            ("wasm", wasm),
+            ("wasm", &wasm.name),
+            ("wasm_sri", &wasm.integrity),
             ("height_message", HEIGHT_MESSAGE_TYPE),
             ("scroll_message", SCROLL_MESSAGE_TYPE),
             ("mount_attribute", MOUNT_ATTRIBUTE),
@@ -159,7 +162,8 @@ pub fn viewer_head(assets: &PageAssets) -> String {
             ("css_sri", &assets.stylesheet.integrity),
             ("glue", &escape::markup(&assets.glue.name)),
             ("glue_sri", &assets.glue.integrity),
-            ("wasm", &escape::markup(&assets.wasm)),
+            ("wasm", &escape::markup(&assets.wasm.name)),
+            ("wasm_sri", &assets.wasm.integrity),
             ("boot", &escape::markup(&assets.boot.name)),
             ("boot_sri", &assets.boot.integrity),
         ],
@@ -169,7 +173,7 @@ pub fn viewer_head(assets: &PageAssets) -> String {
 
 const VIEWER_HEAD: &str = r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
 <link rel="modulepreload" href="./{{glue}}" integrity="{{glue_sri}}">
-<link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin integrity="{{wasm_sri}}">
 <script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>"#;
 
 /// The tag that loads the iframe host script, for a host page's `<head>`.

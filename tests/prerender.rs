@@ -88,7 +88,7 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         stylesheet: LinkedFile::new("viewer-1.css", b"css"),
         glue: LinkedFile::new("viewer-1.js", b"js"),
         boot: LinkedFile::new("boot-1.js", b"boot"),
-        wasm: "viewer-1_bg.wasm".into(),
+        wasm: LinkedFile::new("viewer-1_bg.wasm", b"wasm"),
     };
     let html = page::document(
         "标题",
@@ -106,7 +106,15 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         );
         assert!(script.contains("integrity=\"sha384-"), "{script}");
     }
-    assert!(html.contains("integrity=\"sha384-"));
+    // Everything that runs is checked: the stylesheet, the glue (its
+    // modulepreload), the boot module and the wasm (its preload).
+    for link in ["rel=\"stylesheet\"", "rel=\"modulepreload\"", "rel=\"preload\""] {
+        let tag = html
+            .split('<')
+            .find(|tag| tag.contains(link))
+            .unwrap_or_else(|| panic!("no {link} in {html}"));
+        assert!(tag.contains("integrity=\"sha384-"), "{tag}");
+    }
     assert!(html.contains(
         "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\"><p>x</p></div>"
     ));
@@ -114,13 +122,18 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         page::integrity(b"abc"),
         "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
     );
-    let boot = page::boot_module("viewer-1.js", "viewer-1_bg.wasm");
+    let boot = page::boot_module("viewer-1.js", &assets.wasm);
     assert!(
         boot.starts_with("import init from \"./viewer-1.js\";"),
         "{boot}"
     );
-    assert!(boot
-        .contains("init({ module_or_path: new URL(\"./viewer-1_bg.wasm\", import.meta.url) });"));
+    assert!(
+        boot.contains(&format!(
+            "init({{ module_or_path: new Request(new URL(\"./viewer-1_bg.wasm\", import.meta.url), {{ integrity: \"{}\" }}) }});",
+            page::integrity(b"wasm")
+        )),
+        "the wasm is fetched with its integrity: {boot}"
+    );
     assert!(
         boot.contains("type: \"gir-viewer:height\""),
         "framed pages report their height"

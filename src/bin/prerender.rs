@@ -71,6 +71,7 @@ fn run(dir: &Path) -> Result<(), String> {
     );
     std::fs::remove_file(dir.join(&trunk_css)).map_err(|e| format!("{trunk_css}: {e}"))?;
     write(page::VIEWER_STYLESHEET, &css)?;
+    let wasm = LinkedFile::new(wasm.clone(), &read(&wasm)?);
     let boot = page::boot_module(&glue, &wasm);
     write(page::VIEWER_SCRIPT, boot.as_bytes())?;
     write("demo-portal.css", PORTAL_CSS.as_bytes())?;
