@@ -1,12 +1,15 @@
 //! Browser entry: hydrates every prerendered mount element, or renders into an
 //! empty one (attributes: see `gir::mount`). When done, each mount carries
-//! `data-gir-state="hydrated"` (or `"rendered"`).
+//! `data-gir-state="hydrated"` (or `"rendered"`); after a panic, `"failed"`,
+//! with a notice in the reader's language above the text, which stays.
 
 use gir::app::{App, AppProps};
 use gir::mount::{config_from_attributes, MOUNT_ATTRIBUTE, STATE_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 fn main() {
+    // A panic leaves the page looking alive with every control dead: say so.
+    std::panic::set_hook(Box::new(|_| show_failure()));
     let document = gloo::utils::document();
     let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
         return;
@@ -49,4 +52,52 @@ fn show_link_target(document: &web_sys::Document) {
     {
         target.scroll_into_view();
     }
+}
+
+/// Marks every mount as failed and puts a notice above its text: the
+/// controls no longer work, the prerendered report is still there to read,
+/// and a reload starts the viewer again.
+fn show_failure() {
+    let document = gloo::utils::document();
+    let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+        return;
+    };
+    let reload = gloo::utils::window().location().href().unwrap_or_default();
+    for index in 0..mounts.length() {
+        let Some(mount) = mounts
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if mount.get_attribute(STATE_ATTRIBUTE).as_deref() == Some(FAILED) {
+            continue;
+        }
+        let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED);
+        if let Some(notice) = failure_notice(&document, &reload) {
+            let _ = mount.prepend_with_node_1(&notice);
+        }
+    }
+}
+
+const FAILED: &str = "failed";
+
+/// `<div class="gir gir-failure" role="alert">…<a href=…>重新加载</a></div>`,
+/// built node by node (no markup parsing).
+fn failure_notice(document: &web_sys::Document, reload: &str) -> Option<web_sys::Element> {
+    let notice = document.create_element("div").ok()?;
+    notice.set_class_name("gir gir-failure");
+    notice.set_attribute("role", "alert").ok()?;
+    let text = document.create_element("p").ok()?;
+    text.set_class_name("gir-failure__text");
+    text.set_text_content(Some(
+        "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
+    ));
+    let link = document.create_element("a").ok()?;
+    link.set_class_name("gir-failure__reload");
+    link.set_attribute("href", reload).ok()?;
+    link.set_text_content(Some("重新加载页面"));
+    text.append_child(&link).ok()?;
+    notice.append_child(&text).ok()?;
+    Some(notice)
 }

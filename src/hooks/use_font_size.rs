@@ -43,6 +43,10 @@ pub fn use_font_size(
         });
     }
     use_callback((dispatcher, report), move |size, (dispatcher, report)| {
+        #[cfg(feature = "fault-injection")]
+        if size == FontSize::Large {
+            panic!("fault injection: 字体 大");
+        }
         preferences::store_font_size(size);
         let view = report.as_ref().and_then(|r| {
             let body = body_id(&r.report.id);
