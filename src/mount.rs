@@ -16,6 +16,10 @@ pub const REPORT_ATTRIBUTE: &str = "data-gir-report";
 pub const FONT_SIZE_ATTRIBUTE: &str = "data-gir-font-size";
 /// Set by the viewer once a mount is live: `hydrated` or `rendered`.
 pub const STATE_ATTRIBUTE: &str = "data-gir-state";
+/// Set by the build on a prerendered mount: a fingerprint of its markup (see
+/// `page::fingerprint`). The boot module renders a mount afresh when its
+/// markup no longer matches, instead of hydrating what a CMS rewrote.
+pub const FINGERPRINT_ATTRIBUTE: &str = "data-gir-fingerprint";
 /// The URL of the folder the viewer's files are served from, for links to its
 /// data files. The boot module fills it in; absent: `./`.
 pub const BASE_ATTRIBUTE: &str = "data-gir-base";

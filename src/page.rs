@@ -6,7 +6,9 @@
 //! needs no exception; scripts and the stylesheet carry integrity hashes.
 
 use crate::app::{App, AppProps};
-use crate::mount::{BASE_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, REPORT_ATTRIBUTE};
+use crate::mount::{
+    BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, REPORT_ATTRIBUTE,
+};
 use crate::state::FontSize;
 use base64::Engine;
 use gir_model::escape;
@@ -83,6 +85,28 @@ if (window.parent !== window) {
   addEventListener("load", postTarget);
 }
 
+// A portal CMS that rewrites pasted markup (drops a class, re-indents, adds a
+// <p>) leaves a prerendered mount unlike what the viewer renders, and
+// hydrating it would fail: such a mount is emptied and rendered afresh. The
+// fingerprint is page::fingerprint's, over the same walk of the markup.
+const fingerprint = (root) => {
+  let hash = 0x811c9dc5;
+  const add = (text) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    add(node.nodeType === Node.TEXT_NODE ? node.data : `<${node.localName} ${node.getAttribute("class") ?? ""}>`);
+  }
+  return hash.toString(16).padStart(8, "0");
+};
+for (const mount of document.querySelectorAll("[{{mount_attribute}}][{{fingerprint_attribute}}]")) {
+  if (fingerprint(mount) !== mount.getAttribute("{{fingerprint_attribute}}")) {
+    console.warn("报告查看器:嵌入的预渲染内容已被改动,改为重新渲染");
+    mount.replaceChildren();
+  }
+}
+
 // Links to the viewer's data files resolve against this folder, wherever the
 // page embedding the viewer lives.
 for (const mount of document.querySelectorAll("[{{mount_attribute}}]:not([{{base_attribute}}])")) {
@@ -105,6 +129,7 @@ pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
             ("scroll_message", SCROLL_MESSAGE_TYPE),
             ("mount_attribute", MOUNT_ATTRIBUTE),
             ("base_attribute", BASE_ATTRIBUTE),
+            ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
         ],
     )
     .expect("the boot module template and its values match")
@@ -208,13 +233,157 @@ pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> 
             ("report", &escape::markup(report_id)),
             ("font_size_attribute", FONT_SIZE_ATTRIBUTE),
             ("font_size", font_size.label()),
+            ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
+            ("fingerprint", &fingerprint(inner_html)),
             ("inner", inner_html),
         ],
     )
     .expect("the mount template and its values match")
 }
 
-const MOUNT_ELEMENT: &str = r#"<div class="gir" {{mount}} {{report_attribute}}="{{report}}" {{font_size_attribute}}="{{font_size}}">{{inner}}</div>"#;
+const MOUNT_ELEMENT: &str = r#"<div class="gir" {{mount}} {{report_attribute}}="{{report}}" {{font_size_attribute}}="{{font_size}}" {{fingerprint_attribute}}="{{fingerprint}}">{{inner}}</div>"#;
+
+/// A fingerprint of prerendered markup as a browser will hold it: FNV-1a
+/// (32 bits, over UTF-16 code units, as JavaScript strings are) of each
+/// element as `<name class>` and each text as its characters, in document
+/// order; comments and closing tags leave no trace. The boot module computes
+/// the same over the live DOM, so any change to elements, classes or text
+/// (whitespace included) is seen.
+pub fn fingerprint(html: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut add = |text: &str| {
+        for unit in text.encode_utf16() {
+            hash = (hash ^ u32::from(unit)).wrapping_mul(0x0100_0193);
+        }
+    };
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            add(&decode_entities(rest));
+            break;
+        };
+        add(&decode_entities(&rest[..open]));
+        rest = &rest[open..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        } else if rest.starts_with("</") {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        } else {
+            let end = tag_end(rest);
+            let (name, class) = tag_name_and_class(&rest[1..end]);
+            add(&format!(
+                "<{} {}>",
+                name.to_ascii_lowercase(),
+                decode_entities(class)
+            ));
+            rest = &rest[(end + 1).min(rest.len())..];
+        }
+    }
+    format!("{hash:08x}")
+}
+
+/// The index of the `>` that ends the start tag at the beginning of `tag`
+/// (quoted attribute values may hold `>`).
+fn tag_end(tag: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in tag.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return i,
+            _ => {}
+        }
+    }
+    tag.len()
+}
+
+/// The name of a start tag (its inside, without `<` and `>`) and the raw
+/// value of its `class` attribute ("" without one).
+fn tag_name_and_class(inside: &str) -> (&str, &str) {
+    let inside = inside.strip_suffix('/').unwrap_or(inside);
+    let name_end = inside
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(inside.len());
+    let mut rest = &inside[name_end..];
+    let mut class = "";
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let name_len = rest
+            .find(|c: char| c == '=' || c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        rest = &rest[name_len..];
+        let value = match rest.strip_prefix('=') {
+            Some(after) => {
+                let (value, after) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let end = body.find(q).unwrap_or(body.len());
+                        (&body[..end], &body[(end + 1).min(body.len())..])
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_ascii_whitespace())
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = after;
+                value
+            }
+            None => "",
+        };
+        if name.eq_ignore_ascii_case("class") {
+            class = value;
+        }
+    }
+    (&inside[..name_end], class)
+}
+
+/// Character references as an HTML parser reads them, for the ones markup
+/// written by this build uses (named `amp lt gt quot apos nbsp`, decimal and
+/// hexadecimal).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The complete standalone page.
 pub fn document(title: &str, body: &str, assets: &PageAssets) -> String {

@@ -108,16 +108,21 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
     }
     // Everything that runs is checked: the stylesheet, the glue (its
     // modulepreload), the boot module and the wasm (its preload).
-    for link in ["rel=\"stylesheet\"", "rel=\"modulepreload\"", "rel=\"preload\""] {
+    for link in [
+        "rel=\"stylesheet\"",
+        "rel=\"modulepreload\"",
+        "rel=\"preload\"",
+    ] {
         let tag = html
             .split('<')
             .find(|tag| tag.contains(link))
             .unwrap_or_else(|| panic!("no {link} in {html}"));
         assert!(tag.contains("integrity=\"sha384-"), "{tag}");
     }
-    assert!(html.contains(
-        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\"><p>x</p></div>"
-    ));
+    assert!(html.contains(&format!(
+        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\" data-gir-fingerprint=\"{}\"><p>x</p></div>",
+        page::fingerprint("<p>x</p>")
+    )));
     assert_eq!(
         page::integrity(b"abc"),
         "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
@@ -180,4 +185,41 @@ fn templates_must_use_every_placeholder_and_leave_none() {
     assert!(page::fill_template("{{a}}{{c}}", &[("a", "1")])
         .unwrap_err()
         .contains("{{c}}"));
+}
+
+/// The fingerprint a prerendered mount carries is the one the boot module
+/// computes over the browser's DOM: elements as `<name class>`, text as its
+/// characters (entities decoded), in document order, FNV-1a over UTF-16.
+/// The expected values were computed with the boot module's own function
+/// over that walk, in Node.
+#[test]
+fn the_mount_fingerprint_follows_the_dom_walk_of_the_boot_module() {
+    let html = concat!(
+        "<p class=\"gir-p\">南芬区 &lt;b&gt; &amp; “引号” 😀<!--<[yew]>-->",
+        "<svg class='gir-chart__svg' viewBox=\"0 0 1 1\"><title>a&#39;b</title></svg></p>",
+        "<br/>",
+    );
+    assert_eq!(page::fingerprint(html), "b64fce02");
+    assert_eq!(page::fingerprint(""), "811c9dc5");
+    // What a CMS does to pasted markup changes it: a class dropped, the
+    // markup re-indented, a <p> added.
+    let base = page::fingerprint(html);
+    for rewritten in [
+        html.replace(" class=\"gir-p\"", ""),
+        html.replace("<svg", "\n  <svg"),
+        format!("<p>{html}</p>"),
+    ] {
+        assert_ne!(page::fingerprint(&rewritten), base, "{rewritten}");
+    }
+}
+
+#[test]
+fn the_prerendered_seed_carries_its_fingerprint() {
+    let inner = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium));
+    let mount = page::mount_element("nanfen-2017", FontSize::Medium, &inner);
+    assert!(mount.contains(&format!(
+        "data-gir-fingerprint=\"{}\"",
+        page::fingerprint(&inner)
+    )));
+    assert_ne!(page::fingerprint(&inner), page::fingerprint(""));
 }
