@@ -223,3 +223,64 @@ fn the_prerendered_seed_carries_its_fingerprint() {
     )));
     assert_ne!(page::fingerprint(&inner), page::fingerprint(""));
 }
+
+/// The running title's CSS, read by a CSS tokenizer as a browser reads it:
+/// whatever the title holds, it comes back as one string token equal to the
+/// title, and the rules around it are exactly the two the build writes.
+#[test]
+fn a_hostile_title_stays_inside_its_css_string() {
+    use cssparser::{Parser, Token};
+    for title in [
+        "南芬区2017年度政府信息公开工作报告",
+        "\"]) {} :root{display:none}",
+        "\u{c}} .gir{display:none!important}",
+        "a\\\"b\\\\",
+        "line\nbreak\r\nand\ttab\u{0}nul\u{7f}\u{85}",
+        "</style><script>alert(1)</script>",
+        "/* comment */ @import url(x);",
+    ] {
+        let css = page::print_title_css([("r-1", title)]);
+        let mut parser = Parser::new(&css);
+        let mut strings = Vec::new();
+        let mut at_keywords = Vec::new();
+        let mut blocks = 0;
+        // Every token at the top level and inside the rules' blocks.
+        fn walk(
+            parser: &mut Parser,
+            strings: &mut Vec<String>,
+            at_keywords: &mut Vec<String>,
+            blocks: &mut usize,
+        ) {
+            while let Ok(token) = parser.next_including_whitespace_and_comments() {
+                match token.clone() {
+                    Token::QuotedString(s) => strings.push(s.to_string()),
+                    Token::AtKeyword(k) => at_keywords.push(k.to_string()),
+                    Token::CurlyBracketBlock
+                    | Token::SquareBracketBlock
+                    | Token::ParenthesisBlock
+                    | Token::Function(_) => {
+                        if matches!(token, Token::CurlyBracketBlock) {
+                            *blocks += 1;
+                        }
+                        parser
+                            .parse_nested_block(|inner| {
+                                walk(inner, strings, at_keywords, blocks);
+                                Ok::<(), cssparser::ParseError<()>>(())
+                            })
+                            .unwrap();
+                    }
+                    _ => {}
+                }
+            }
+        }
+        walk(&mut parser, &mut strings, &mut at_keywords, &mut blocks);
+        // The :has() selector's report id, then the title (CSS has no NUL:
+        // it reads one as U+FFFD; the dataset checks refuse it anyway).
+        assert_eq!(strings, ["r-1", &title.replace('\0', "\u{FFFD}")], "{css}");
+        assert_eq!(at_keywords, ["media", "page", "top-center"], "{css}");
+        assert_eq!(
+            blocks, 4,
+            "@media {{ :root {{ }} }} @page {{ @top-center {{ }} }}: {css}"
+        );
+    }
+}
