@@ -178,7 +178,9 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The tags that load the viewer, for a page's `<head>`.
+/// The tags that load the viewer, for a page's `<head>`. The wasm's preload
+/// carries no `integrity` (Chromium ignores it on `as="fetch"` and warns):
+/// the boot module's fetch, which takes over the preloaded response, checks it.
 pub fn viewer_head(assets: &PageAssets) -> String {
     fill_template(
         VIEWER_HEAD,
@@ -188,7 +190,6 @@ pub fn viewer_head(assets: &PageAssets) -> String {
             ("glue", &escape::markup(&assets.glue.name)),
             ("glue_sri", &assets.glue.integrity),
             ("wasm", &escape::markup(&assets.wasm.name)),
-            ("wasm_sri", &assets.wasm.integrity),
             ("boot", &escape::markup(&assets.boot.name)),
             ("boot_sri", &assets.boot.integrity),
         ],
@@ -198,7 +199,7 @@ pub fn viewer_head(assets: &PageAssets) -> String {
 
 const VIEWER_HEAD: &str = r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
 <link rel="modulepreload" href="./{{glue}}" integrity="{{glue_sri}}">
-<link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin integrity="{{wasm_sri}}">
+<link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin>
 <script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>"#;
 
 /// The tag that loads the iframe host script, for a host page's `<head>`.

@@ -9,7 +9,11 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     // A panic leaves the page looking alive with every control dead: say so.
-    std::panic::set_hook(Box::new(|_| show_failure()));
+    // (Set through Yew, which otherwise installs its own hook on render.)
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        show_failure();
+    }));
     let document = gloo::utils::document();
     let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
         return;
