@@ -1,4 +1,4 @@
-use crate::services::scroll;
+use crate::services::section_spy;
 use yew::prelude::*;
 
 /// The id of the section being read, of the sections `ids` in page order;
@@ -10,7 +10,7 @@ pub fn use_current_section(ids: Vec<String>) -> Option<String> {
     {
         let current = current.clone();
         use_effect_with(ids, move |ids| {
-            let watch = scroll::watch_current_section(
+            let spy = section_spy::watch_current_section(
                 ids.clone(),
                 Callback::from(move |id| {
                     if *current != id {
@@ -18,9 +18,9 @@ pub fn use_current_section(ids: Vec<String>) -> Option<String> {
                     }
                 }),
             );
-            // Dropping the watch removes its listeners.
+            // Dropping the spy stops its observer and listeners.
             move || {
-                let _listeners = watch;
+                let _spy = spy;
             }
         });
     }
