@@ -268,10 +268,11 @@ describe('table of contents', () => {
             for (let y = step; y < end; y += step) await check(y, 'down');
             await check(end - 10, 'down, 10 px short of the end');
             await check(end, 'down to the end');
+            // Jumps past every section's top at once, both ways.
+            await check(0, 'jump from the end to the top');
+            await check(end, 'jump from the top to the end');
             for (let y = end - step; y > 0; y -= step) await check(y, 'up');
             await check(0, 'up to the top');
-            await check(end, 'jump to the end');
-            await check(0, 'jump to the top');
             // Either side of the line, a few pixels away.
             for (const id of ids.slice(1)) {
               for (const offset of [-3, 3]) {
