@@ -40,11 +40,11 @@ pub struct SectionSpy {
     _watch: Option<browser::Watch>,
 }
 
-/// Calls `on_change` with the id of the section being read, of the sections
-/// `ids` in page order: once the browser has placed them (the next frame),
-/// then whenever it changes.
+/// Calls `on_change` with the index of the section being read, of the
+/// sections `ids` in page order: once the browser has placed them (the next
+/// frame), then whenever it changes.
 #[cfg(target_arch = "wasm32")]
-pub fn watch_current_section(ids: Vec<String>, on_change: Callback<Option<String>>) -> SectionSpy {
+pub fn watch_current_section(ids: Vec<String>, on_change: Callback<Option<usize>>) -> SectionSpy {
     SectionSpy {
         _watch: browser::watch(ids, on_change),
     }
@@ -52,10 +52,7 @@ pub fn watch_current_section(ids: Vec<String>, on_change: Callback<Option<String
 
 /// Natively (SSR, tests) nothing scrolls: nothing is reported.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn watch_current_section(
-    _ids: Vec<String>,
-    _on_change: Callback<Option<String>>,
-) -> SectionSpy {
+pub fn watch_current_section(_ids: Vec<String>, _on_change: Callback<Option<usize>>) -> SectionSpy {
     SectionSpy {}
 }
 
@@ -76,7 +73,6 @@ mod browser {
         ids: Vec<String>,
         /// Per section: its top has passed the line.
         passed: Vec<bool>,
-        at_page_end: bool,
         /// The observer has reported every section once.
         observed: bool,
         /// The section last reported.
@@ -85,40 +81,32 @@ mod browser {
 
     struct Spy {
         seen: RefCell<Seen>,
-        on_change: Callback<Option<String>>,
+        on_change: Callback<Option<usize>>,
     }
 
     impl Spy {
-        /// Applies what was seen, then reports the section being read if it
-        /// changed (outside the borrow: the report re-renders).
-        fn update(&self, saw: impl FnOnce(&mut Seen)) {
+        /// Reports the section being read if it changed (outside the borrow:
+        /// the report re-renders). One function for the observer and the
+        /// listeners, so the browser build carries one copy.
+        fn report(&self) {
             let change = {
                 let mut seen = self.seen.borrow_mut();
-                saw(&mut seen);
-                seen.at_page_end = at_page_end();
-                let now = section_being_read(&seen.passed, seen.at_page_end);
+                let now = section_being_read(&seen.passed, at_page_end());
                 (seen.observed && now != seen.current).then(|| {
                     seen.current = now;
-                    now.map(|i| seen.ids[i].clone())
+                    now
                 })
             };
-            if let Some(id) = change {
-                self.on_change.emit(id);
+            if let Some(now) = change {
+                self.on_change.emit(now);
             }
         }
     }
 
     /// Scrolled to the end of the page (within 2 px).
     fn at_page_end() -> bool {
-        let window = gloo::utils::window();
-        let (Ok(scroll_y), Some(viewport)) = (
-            window.scroll_y(),
-            window.inner_height().ok().and_then(|h| h.as_f64()),
-        ) else {
-            return false;
-        };
-        let page_end = gloo::utils::document_element().scroll_height() as f64;
-        scroll_y + viewport >= page_end - 2.0
+        let page = gloo::utils::document_element();
+        page.scroll_top() + page.client_height() >= page.scroll_height() - 2
     }
 
     pub struct Watch {
@@ -134,17 +122,11 @@ mod browser {
         }
     }
 
-    pub fn watch(ids: Vec<String>, on_change: Callback<Option<String>>) -> Option<Watch> {
-        let document = gloo::utils::document();
-        let sections: Vec<_> = ids
-            .iter()
-            .filter_map(|id| document.get_element_by_id(id))
-            .collect();
+    pub fn watch(ids: Vec<String>, on_change: Callback<Option<usize>>) -> Option<Watch> {
         let spy = Rc::new(Spy {
             seen: RefCell::new(Seen {
                 passed: vec![false; ids.len()],
                 ids,
-                at_page_end: false,
                 observed: false,
                 current: None,
             }),
@@ -153,7 +135,8 @@ mod browser {
         let on_entries = {
             let spy = spy.clone();
             Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
-                spy.update(|seen| {
+                {
+                    let mut seen = spy.seen.borrow_mut();
                     for entry in entries.iter() {
                         let entry: IntersectionObserverEntry = entry.unchecked_into();
                         let id = entry.target().id();
@@ -162,9 +145,11 @@ mod browser {
                         }
                     }
                     seen.observed = true;
-                })
+                }
+                spy.report();
             })
         };
+        let document = gloo::utils::document();
         let init = IntersectionObserverInit::new();
         // The document's own viewport: in an iframe too, where the implicit
         // root would be the top page's viewport (web-sys types the root as
@@ -174,10 +159,12 @@ mod browser {
         let observer =
             IntersectionObserver::new_with_options(on_entries.as_ref().unchecked_ref(), &init)
                 .ok()?;
-        for section in &sections {
-            observer.observe(section);
+        for id in &spy.seen.borrow().ids {
+            if let Some(section) = document.get_element_by_id(id) {
+                observer.observe(&section);
+            }
         }
-        let on_scroll = move |_: &web_sys::Event| spy.update(|_| ());
+        let on_scroll = move |_: &web_sys::Event| spy.report();
         let window = gloo::utils::window();
         Some(Watch {
             observer,
