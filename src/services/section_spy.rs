@@ -103,10 +103,13 @@ mod browser {
         }
     }
 
-    /// Scrolled to the end of the page (within 2 px).
+    /// Scrolled to the end of the page (within 2 px). The window's numbers,
+    /// not the root element's: a host page in quirks mode scrolls the body.
     fn at_page_end() -> bool {
-        let page = gloo::utils::document_element();
-        page.scroll_top() + page.client_height() >= page.scroll_height() - 2
+        let window = gloo::utils::window();
+        let viewport = window.inner_height().ok().and_then(|h| h.as_f64());
+        let bottom = window.scroll_y().unwrap_or(0.0) + viewport.unwrap_or(0.0);
+        bottom >= gloo::utils::document_element().scroll_height() as f64 - 2.0
     }
 
     pub struct Watch {
