@@ -28,8 +28,8 @@ pub fn Toc(props: &TocProps) -> Html {
             <details class="gir-toc__disclosure">
                 <summary class="gir-toc__title">{ "目录" }</summary>
                 <ol class="gir-toc__list">
-                    { for report.sections.iter().map(|section| {
-                        let is_current = current.as_deref() == Some(section.id.as_str());
+                    { for report.sections.iter().enumerate().map(|(index, section)| {
+                        let is_current = current == Some(index);
                         let subsections: Vec<Html> = section.blocks.iter().filter_map(|b| match b {
                             Block::Subsection(s) => Some(html! {
                                 <li class="gir-toc__item gir-toc__item--sub">

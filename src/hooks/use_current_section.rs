@@ -1,28 +1,25 @@
-use crate::services::scroll;
+use crate::services::section_spy;
 use yew::prelude::*;
 
-/// The id of the section being read, of the sections `ids` in page order;
-/// follows the reader's scrolling. `None` until the page is live (so the
-/// prerendered markup marks no section).
+/// The index of the section being read, of the sections `ids` in page
+/// order; follows the reader's scrolling. `None` until the page is live (so
+/// the prerendered markup marks no section).
 #[hook]
-pub fn use_current_section(ids: Vec<String>) -> Option<String> {
-    let current = use_state(|| None::<String>);
+pub fn use_current_section(ids: Vec<String>) -> Option<usize> {
+    let current = use_state(|| None::<usize>);
     {
         let current = current.clone();
         use_effect_with(ids, move |ids| {
-            let watch = scroll::watch_current_section(
+            let spy = section_spy::watch_current_section(
                 ids.clone(),
-                Callback::from(move |id| {
-                    if *current != id {
-                        current.set(id)
-                    }
-                }),
+                // The spy reports changes only.
+                Callback::from(move |index| current.set(index)),
             );
-            // Dropping the watch removes its listeners.
+            // Dropping the spy stops its observer and listeners.
             move || {
-                let _listeners = watch;
+                let _spy = spy;
             }
         });
     }
-    (*current).clone()
+    *current
 }

@@ -1,6 +1,7 @@
 use crate::embedded::SharedReport;
 use crate::markup::part_count;
-use crate::services::{frames, preferences, scroll};
+use crate::services::reading_position::{reading_position, ReadingPosition};
+use crate::services::{frames, parts_in_view::parts_in_view, preferences};
 use crate::state::{FontSize, PartsInView, ViewerAction, ViewerState};
 use gir_model::anchors::body_id;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ pub fn use_font_size(
     state: UseReducerHandle<ViewerState>,
     report: Option<SharedReport>,
 ) -> Callback<FontSize> {
-    let position = use_mut_ref(|| None::<scroll::ReadingPosition>);
+    let position = use_mut_ref(|| None::<ReadingPosition>);
     let dispatcher = state.dispatcher();
     {
         let position = position.clone();
@@ -50,9 +51,9 @@ pub fn use_font_size(
         preferences::store_font_size(size);
         let view = report.as_ref().and_then(|r| {
             let body = body_id(&r.report.id);
-            *position.borrow_mut() = scroll::reading_position(&body);
+            *position.borrow_mut() = reading_position(&body);
             let count = part_count(&r.report);
-            let in_view = scroll::parts_in_view(&body, count)?;
+            let in_view = parts_in_view(&body, count)?;
             Some(PartsInView { count, in_view })
         });
         dispatcher.dispatch(ViewerAction::SetFontSize(size, view));

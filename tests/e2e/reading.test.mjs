@@ -223,6 +223,97 @@ describe('table of contents', () => {
     }
   });
 
+  // The rule the 目录 marks by (the section being read): the last section whose top has passed
+  // a line at 15% of the viewport height; the first before any has; the last at the page end
+  // (within 2 px), even when it is too short for its top to reach the line. Checked against
+  // the page's own boxes at every step of a sweep down the page and back up, after jumps
+  // both ways, and across a resize that moves the line past a section's top.
+  for (const [width, height] of [[1280, 900], [360, 740]]) {
+    it(`marks the section being read while scrolling down and up, jumping and resizing, at ${width} px`, async () => {
+      const { page, errors, close } = await open('', { width, height });
+      try {
+        await page.waitForSelector('[data-gir-state="hydrated"]', { state: 'attached' });
+        const sweep = () =>
+          page.evaluate(async () => {
+            const ids = [...document.querySelectorAll('.gir-section')].map((s) => s.id);
+            const line = () => innerHeight * 0.15;
+            const atEnd = () => scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+            const topOf = (id) => document.getElementById(id).getBoundingClientRect().top;
+            const expected = () => {
+              if (atEnd()) return ids.at(-1);
+              return ids.filter((id) => topOf(id) <= line()).at(-1) ?? ids[0];
+            };
+            const marked = () =>
+              [...document.querySelectorAll('nav.gir-toc [aria-current]')].map((a) => a.getAttribute('href'));
+            const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+            const wrong = [];
+            const seen = { beforeAny: false, shortLastAtEnd: false };
+            // Scrolls to y and waits (at least two frames, at most about half a second) for the mark.
+            const check = async (y, how) => {
+              scrollTo(0, y);
+              const want = `#${expected()}`;
+              if (topOf(ids[0]) > line()) seen.beforeAny = true;
+              if (atEnd() && topOf(ids.at(-1)) > line()) seen.shortLastAtEnd = true;
+              let now = [];
+              for (let i = 0; i < 30; i++) {
+                await frame();
+                now = marked();
+                if (i >= 1 && now.length === 1 && now[0] === want) return;
+              }
+              wrong.push(`${how} to ${scrollY}px: want ${want}, marked ${JSON.stringify(now)}`);
+            };
+            const end = document.documentElement.scrollHeight - innerHeight;
+            const step = Math.round(innerHeight / 7);
+            await check(0, 'at the top');
+            for (let y = step; y < end; y += step) await check(y, 'down');
+            await check(end - 10, 'down, 10 px short of the end');
+            await check(end, 'down to the end');
+            // Jumps past every section's top at once, both ways.
+            await check(0, 'jump from the end to the top');
+            await check(end, 'jump from the top to the end');
+            for (let y = end - step; y > 0; y -= step) await check(y, 'up');
+            await check(0, 'up to the top');
+            // Either side of the line, a few pixels away.
+            for (const id of ids.slice(1)) {
+              for (const offset of [-3, 3]) {
+                await check(scrollY + topOf(id) - line() + offset, `${id}'s top ${-offset} px below the line`);
+              }
+            }
+            return { wrong, seen };
+          });
+        const { wrong, seen } = await sweep();
+        assert.deepEqual(wrong, []);
+        assert.ok(seen.beforeAny, 'the top of the page is above the first section (the first is marked before any)');
+        if (width > 1000) assert.ok(seen.shortLastAtEnd, 'the last section is short: at the page end its top is below the line');
+
+        // A taller viewport moves the line (15% of it) past a section's top.
+        const id = 'sec-5';
+        const place = await page.evaluate(
+          (id) => {
+            const top = document.getElementById(id).getBoundingClientRect().top;
+            scrollBy(0, top - innerHeight * 0.15 - 20);
+            return document.getElementById(id).getBoundingClientRect().top;
+          },
+          id,
+        );
+        const mark = (href) =>
+          page.waitForFunction((href) => {
+            const marked = document.querySelectorAll('nav.gir-toc [aria-current]');
+            return marked.length === 1 && marked[0].getAttribute('href') === href;
+          }, href, { timeout: 3000 });
+        await mark('#sec-4');
+        const taller = Math.ceil((place + 20) / 0.15);
+        await page.setViewportSize({ width, height: taller });
+        await mark('#sec-5');
+        await page.setViewportSize({ width, height });
+        await mark('#sec-4');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it('folds away on a phone and opens on demand', async () => {
     const { page, close } = await open('', { width: 360, height: 740 });
     try {
