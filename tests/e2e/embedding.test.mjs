@@ -58,8 +58,8 @@ test.describe('strict Content-Security-Policy', () => {
       // The built files: only relative links (data: URLs aside).
       for (const file of ['', 'portal-demo.html', 'portal-iframe.html', 'gir-viewer.js']) {
         const text = await (await page.request.get(file)).text();
-        const links = [...text.matchAll(/(?:src|href)="([^"]*)"|from "([^"]*)"|new URL\("([^"]*)"/g)].map(
-          (m) => m[1] ?? m[2] ?? m[3],
+        const links = [...text.matchAll(/(?:src|href)=(["'])(.*?)\1|from (["'])(.*?)\3|new URL\((["'])(.*?)\5/g)].map(
+          (m) => m[2] ?? m[4] ?? m[6],
         );
         // Every file links to something (the boot module to the wasm-bindgen glue), so
         // the check below has links to look at.

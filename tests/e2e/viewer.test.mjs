@@ -163,6 +163,8 @@ test.describe('report viewer (JavaScript enabled)', () => {
     expect(s.hasToc, 'nav.gir-toc is missing').toBe(true);
     expect(s.tocTargets.length, 'nav.gir-toc has no a[href^="#"] links').toBeGreaterThan(0);
     expect(s.tocTargets.filter((t) => !t.exists).map((t) => t.href), 'TOC links without a target').toEqual([]);
+    // Every section heading has a TOC link (there are headings to check: one per section).
+    expect(s.h2.length, 'h2 headings in the article').toBeGreaterThanOrEqual(9);
     expect(s.uncoveredHeadings, 'sections without a TOC link').toEqual([]);
 
     // The favicon is served from the page's origin (fetched here: whether Chromium
