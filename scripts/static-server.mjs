@@ -24,7 +24,7 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
+  '.svg': 'image/svg+xml; charset=utf-8',
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -62,7 +62,9 @@ export async function startServer({ root, basePath = '/', csp = null, compress: 
       // path.join resolves any `..`: whatever does not stay under rootDir is not found.
       const file = path.join(rootDir, pathname.slice(base.length), pathname.endsWith('/') ? 'index.html' : '');
       if (!pathname.startsWith(base) || !file.startsWith(rootDir + path.sep)) throw new Error('outside the root');
-      const body = await fs.readFile(file);
+      const [body, { mtime }] = await Promise.all([fs.readFile(file), fs.stat(file)]);
+      // The headers a production server sends too (the bench counts their bytes).
+      headers['Last-Modified'] = mtime.toUTCString();
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       const packed = compressing && COMPRESSIBLE.test(type) ? compress(body, req.headers['accept-encoding']) : null;
       const vary = compressing ? { Vary: 'Accept-Encoding' } : {};
