@@ -1,110 +1,94 @@
 // Embedding on a portal page: strict CSP, sub-paths, a host element, an iframe.
+//
+// CSP violations in any frame, console errors and failed requests fail every test
+// (the `problems` fixture); the tests also check the violations where they matter.
 
-import { describe, it, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { launchBrowser, startServer, distDir, assertDistBuilt } from './helpers.mjs';
+import { test, expect } from './fixtures.mjs';
+import { SUB_PATH, TITLE, openViewer } from './helpers.mjs';
 
 // The policy from the embedding issue, sent as a response header.
 const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
-const SUB_PATH = '/xxgk/ndbg/2017/';
-const TITLE = '南芬区2017年度政府信息公开工作报告';
+const AT_ROOT = { csp: STRICT_CSP };
+const UNDER_SUB_PATH = { basePath: SUB_PATH, csp: STRICT_CSP };
+// A page that frames the viewer must allow it in frame-src: that is the host's policy.
+const FRAMING = { basePath: SUB_PATH, csp: `${STRICT_CSP}; frame-src 'self'` };
 
-let browser;
-const servers = {};
+/**
+ * The computed `props` of the first element matching each selector, as
+ * { selector: { prop: value } }. Runs in the page; an element that is missing is
+ * listed in `missing`, so that two pages both lacking it cannot look alike.
+ */
+const styles = ([selectors, props]) => {
+  const missing = selectors.filter((sel) => !document.querySelector(sel));
+  const computed = Object.fromEntries(
+    selectors
+      .filter((sel) => document.querySelector(sel))
+      .map((sel) => {
+        const cs = getComputedStyle(document.querySelector(sel));
+        return [sel, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
+      }),
+  );
+  return { missing, computed };
+};
 
-before(async () => {
-  assertDistBuilt();
-  browser = await launchBrowser();
-  servers.root = await startServer({ root: distDir, csp: STRICT_CSP });
-  servers.sub = await startServer({ root: distDir, basePath: SUB_PATH, csp: STRICT_CSP });
-  // A page that frames the viewer must allow it in frame-src: that is the host's policy.
-  servers.framing = await startServer({ root: distDir, basePath: SUB_PATH, csp: `${STRICT_CSP}; frame-src 'self'` });
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of Object.values(servers)) await s.close();
-});
-
-/** Opens url, recording CSP violations (in every frame), console errors and failed requests. */
-async function open(url, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, problems, close: () => context.close() };
-}
-
-async function violations(page) {
-  const all = [];
-  for (const frame of page.frames()) all.push(...(await frame.evaluate(() => window.__cspViolations ?? [])));
-  return all;
-}
-
-describe('strict Content-Security-Policy', () => {
-  for (const [where, key, file] of [
-    ['at the root', 'root', ''],
-    ['under a sub-path', 'sub', ''],
-    ['in the portal demo (mount) under a sub-path', 'sub', 'portal-demo.html'],
+test.describe('strict Content-Security-Policy', () => {
+  for (const [where, server, file] of [
+    ['at the root', AT_ROOT, ''],
+    ['under a sub-path', UNDER_SUB_PATH, ''],
+    ['in the portal demo (mount) under a sub-path', UNDER_SUB_PATH, 'portal-demo.html'],
   ]) {
-    it(`renders and hydrates with zero violations ${where}${file ? ` (${file})` : ''}`, async () => {
-      const server = servers[key];
-      const { page, problems, close } = await open(server.url + file);
-      try {
-        assert.ok(new URL(server.url).pathname === (key === 'sub' ? SUB_PATH : '/'));
-        await page.waitForSelector('[data-gir-viewer][data-gir-state="hydrated"]', { timeout: 30000 });
-        assert.equal(await page.textContent('.gir-report__title'), TITLE);
-        assert.equal(await page.locator('.gir-section').count(), 9);
-        assert.deepEqual(await violations(page), []);
-        assert.deepEqual(problems, []);
-      } finally {
-        await close();
-      }
+    test.describe(() => {
+      test.use({ server });
+      test(`renders and hydrates with zero violations ${where}${file ? ` (${file})` : ''}`, async ({ page, baseURL, problems }) => {
+        expect(new URL(baseURL).pathname).toBe(server.basePath ?? '/');
+        await openViewer(page, file);
+        await expect(page.locator('.gir-report__title')).toHaveText(TITLE);
+        await expect(page.locator('.gir-section')).toHaveCount(9);
+        expect(problems.cspViolations).toEqual([]);
+      });
     });
   }
 
-  it('keeps every URL relative and every script external with integrity', async () => {
-    const { page, close } = await open(servers.sub.url);
-    try {
-      // The built file: only relative links (data: URLs aside).
+  test.describe(() => {
+    test.use({ server: UNDER_SUB_PATH });
+    test('keeps every URL relative and every script external with integrity', async ({ page }) => {
+      await openViewer(page);
+      // The built files: only relative links (data: URLs aside).
       for (const file of ['', 'portal-demo.html', 'portal-iframe.html', 'gir-viewer.js']) {
-        const text = await (await page.request.get(servers.sub.url + file)).text();
-        const links = [...text.matchAll(/(?:src|href)="([^"]*)"|from "([^"]*)"|new URL\("([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-        assert.ok(links.length > 0 || file === 'gir-viewer.js', file);
+        const text = await (await page.request.get(file)).text();
+        const links = [...text.matchAll(/(?:src|href)=(["'])(.*?)\1|from (["'])(.*?)\3|new URL\((["'])(.*?)\5/g)].map(
+          (m) => m[2] ?? m[4] ?? m[6],
+        );
+        // Every file links to something (the boot module to the wasm-bindgen glue), so
+        // the check below has links to look at.
+        expect(links.length, `links found in ${file || 'index.html'}`).toBeGreaterThan(0);
         const absolute = links.filter((u) => u.startsWith('/') || (/^[a-z]+:/i.test(u) && !u.startsWith('data:')));
-        assert.deepEqual(absolute, [], `absolute links in ${file || 'index.html'}`);
+        expect(absolute, `absolute links in ${file || 'index.html'}`).toEqual([]);
       }
       // The live page: everything it points at stays on this origin.
-      const facts = await page.evaluate(() => ({
-        inlineScripts: [...document.scripts].filter((s) => !s.src).length,
-        inlineStyles: document.querySelectorAll('style, [style]').length,
-        withoutIntegrity: [...document.querySelectorAll('script[src], link[rel=stylesheet], link[rel=modulepreload]')]
-          .filter((el) => !el.integrity).length,
-        elsewhere: [...document.querySelectorAll('[src], [href]')]
-          .map((el) => new URL(el.getAttribute('src') ?? el.getAttribute('href'), document.baseURI))
-          .filter((u) => u.protocol !== 'data:' && u.origin !== location.origin)
-          .map(String),
-      }));
-      assert.deepEqual(facts, { inlineScripts: 0, inlineStyles: 0, withoutIntegrity: 0, elsewhere: [] });
-    } finally {
-      await close();
-    }
+      const facts = await page.evaluate(() => {
+        const external = [...document.querySelectorAll('script[src], link[rel=stylesheet], link[rel=modulepreload]')];
+        return {
+          externalScriptsAndStyles: external.length > 0,
+          inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+          inlineStyles: document.querySelectorAll('style, [style]').length,
+          withoutIntegrity: external.filter((el) => !el.integrity).length,
+          elsewhere: [...document.querySelectorAll('[src], [href]')]
+            .map((el) => new URL(el.getAttribute('src') ?? el.getAttribute('href'), document.baseURI))
+            .filter((u) => u.protocol !== 'data:' && u.origin !== location.origin)
+            .map(String),
+        };
+      });
+      expect(facts).toEqual({ externalScriptsAndStyles: true, inlineScripts: 0, inlineStyles: 0, withoutIntegrity: 0, elsewhere: [] });
+    });
   });
 });
 
-describe('mounted in a portal page', () => {
+test.describe('mounted in a portal page', () => {
+  test.use({ server: UNDER_SUB_PATH });
+
   const HOST_ELEMENTS = [
     '.portal-header__title', '.portal-nav__item a', '.portal-crumbs', '.portal-heading',
     '.portal-aside__text', '.portal-table', '.portal-footer p',
@@ -113,118 +97,98 @@ describe('mounted in a portal page', () => {
     'color', 'font-size', 'font-family', 'line-height', 'letter-spacing', 'margin-top', 'margin-bottom',
     'padding-left', 'background-color', 'border-top-width', 'box-sizing', 'text-indent', 'list-style-type',
   ];
-  const styles = ([selectors, props]) =>
-    Object.fromEntries(
-      selectors.map((sel) => {
-        const el = document.querySelector(sel);
-        if (!el) return [sel, 'missing'];
-        const cs = getComputedStyle(el);
-        return [sel, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
-      }),
-    );
 
-  it('leaves the host page\'s own elements styled as before', async () => {
-    const { page, close } = await open(servers.sub.url + 'portal-demo.html');
-    try {
-      await page.waitForSelector('[data-gir-state="hydrated"]');
-      const withViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
-      await page.evaluate(() => document.querySelector('link[href$="gir-viewer.css"]').remove());
-      const withoutViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
-      assert.deepEqual(withViewer, withoutViewer);
-      assert.equal(withViewer['.portal-heading']['color'], 'rgb(187, 0, 0)', 'the host\'s own h2 rule still applies to its h2');
-    } finally {
-      await close();
-    }
+  test('leaves the host page\'s own elements styled as before', async ({ page }) => {
+    await openViewer(page, 'portal-demo.html');
+    const withViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
+    expect(withViewer.missing, 'host elements missing from portal-demo.html').toEqual([]);
+    await page.evaluate(() => document.querySelector('link[href$="gir-viewer.css"]').remove());
+    const withoutViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
+    expect(withViewer.computed).toEqual(withoutViewer.computed);
+    expect(withViewer.computed['.portal-heading']['color'], 'the host\'s own h2 rule still applies to its h2').toBe('rgb(187, 0, 0)');
   });
 
-  it('looks the same inside the hostile portal as on its own page', async () => {
+  test('looks the same inside the hostile portal as on its own page', async ({ page }) => {
+    // Text, controls and the parts of a chart (its data table toggle, source links and
+    // download link, and a facts box).
     const VIEWER_ELEMENTS = [
       '.gir-report__title', '.gir-section__heading', '.gir-p', '.gir-p__lead', '.gir-meta__label',
       '.gir-toc__link', '.gir-list', '.gir-list__item', '.gir-fontsize__button', '.gir-chart__caption',
-      '.gir-chart__source-list', '.gir-facts__value',
+      '.gir-data__toggle', '.gir-data__source', '.gir-data__download', '.gir-facts__value',
     ];
     const read = async (url) => {
-      const { page, close } = await open(url);
-      await page.waitForSelector('[data-gir-state="hydrated"]');
-      const computed = await page.evaluate(styles, [VIEWER_ELEMENTS, PROPS]);
+      await openViewer(page, url);
+      const { missing, computed } = await page.evaluate(styles, [VIEWER_ELEMENTS, PROPS]);
+      expect(missing, `viewer elements missing from ${url || 'index.html'}`).toEqual([]);
       const svg = await page.evaluate(() => {
         const r = document.querySelector('.gir-chart__svg').getBoundingClientRect();
         return { width: r.width, height: r.height };
       });
-      await close();
       return { computed, svg };
     };
-    const standalone = await read(servers.sub.url);
-    const embedded = await read(servers.sub.url + 'portal-demo.html');
-    assert.deepEqual(embedded.computed, standalone.computed);
-    assert.deepEqual(embedded.svg, standalone.svg, 'the host\'s `svg { width: 24px }` does not shrink the charts');
+    const standalone = await read('');
+    const embedded = await read('portal-demo.html');
+    expect(embedded.computed).toEqual(standalone.computed);
+    expect(embedded.svg, 'the host\'s `svg { width: 24px }` does not shrink the charts').toEqual(standalone.svg);
   });
 
-  it('renders into an empty host element, there and nowhere else, with the attribute\'s font size', async () => {
-    const { page, problems, close } = await open(servers.sub.url + 'portal-demo.html');
-    try {
-      await page.waitForSelector('[data-gir-state="hydrated"]');
-      // A host page whose mount is empty (no prerendered HTML), asking for 大.
-      const head = await page.evaluate(() =>
-        [...document.querySelectorAll('link[href^="./gir-viewer"], link[rel=modulepreload], link[rel=preload], script[src]')]
-          .map((el) => el.outerHTML).join('\n'),
-      );
-      const hostHtml = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
+  test('renders into an empty host element, there and nowhere else, with the attribute\'s font size', async ({ page, problems }) => {
+    await openViewer(page, 'portal-demo.html');
+    // A host page whose mount is empty (no prerendered HTML), asking for 大.
+    const head = await page.evaluate(() =>
+      [...document.querySelectorAll('link[href^="./gir-viewer"], link[rel=modulepreload], link[rel=preload], script[src]')]
+        .map((el) => el.outerHTML)
+        .join('\n'),
+    );
+    const hostHtml = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
 <link rel="stylesheet" href="./demo-portal.css">${head}</head><body>
 <header class="portal-header"><p class="portal-header__sub">门户页头</p></header>
 <div id="host-mount" data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"></div>
 <footer class="portal-footer"><p>门户页脚</p></footer></body></html>`;
-      await page.route('**/empty-mount.html', (route) =>
-        route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostHtml, headers: { 'Content-Security-Policy': STRICT_CSP } }),
-      );
-      await page.goto(servers.sub.url + 'empty-mount.html');
-      await page.waitForSelector('#host-mount[data-gir-state="rendered"]', { timeout: 30000 });
-      const facts = await page.evaluate(() => ({
-        title: document.querySelector('#host-mount .gir-report__title')?.textContent,
-        large: document.querySelector('#host-mount .gir-report').classList.contains('gir-report--font-large'),
-        pressed: document.querySelector('#host-mount [aria-pressed="true"]')?.textContent,
-        bodyChildren: [...document.body.children].map((el) => el.tagName + (el.id ? '#' + el.id : '')),
-        reportsOutsideMount: document.querySelectorAll('body > :not(#host-mount) .gir-report').length,
-      }));
-      assert.deepEqual(facts, {
-        title: TITLE,
-        large: true,
-        pressed: '大',
-        bodyChildren: ['HEADER', 'DIV#host-mount', 'FOOTER'],
-        reportsOutsideMount: 0,
-      });
-      assert.deepEqual(await violations(page), []);
-      assert.deepEqual(problems, []);
-    } finally {
-      await close();
-    }
+    await page.route('**/empty-mount.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostHtml, headers: { 'Content-Security-Policy': STRICT_CSP } }),
+    );
+    // Leaving portal-demo.html may abort its favicon request: the `problems` fixture
+    // does not count a request aborted by the test's own navigation.
+    await openViewer(page, 'empty-mount.html', { state: 'rendered' });
+    const facts = await page.evaluate(() => ({
+      title: document.querySelector('#host-mount .gir-report__title')?.textContent,
+      large: document.querySelector('#host-mount .gir-report').classList.contains('gir-report--font-large'),
+      pressed: document.querySelector('#host-mount [aria-pressed="true"]')?.textContent,
+      bodyChildren: [...document.body.children].map((el) => el.tagName + (el.id ? '#' + el.id : '')),
+      reportsOutsideMount: document.querySelectorAll('body > :not(#host-mount) .gir-report').length,
+    }));
+    expect(facts).toEqual({
+      title: TITLE,
+      large: true,
+      pressed: '大',
+      bodyChildren: ['HEADER', 'DIV#host-mount', 'FOOTER'],
+      reportsOutsideMount: 0,
+    });
+    expect(problems.cspViolations).toEqual([]);
   });
 });
 
-describe('in an iframe', () => {
-  it('tells the parent its height, so the frame shows the whole report without a scrollbar', async () => {
-    const { page, problems, close } = await open(servers.framing.url + 'portal-iframe.html');
-    try {
-      const frameElement = await page.waitForSelector('iframe[data-gir-frame]');
-      const frame = await frameElement.contentFrame();
-      await frame.waitForSelector('[data-gir-state="hydrated"]', { state: 'attached', timeout: 30000 });
-      await page.waitForFunction(() => {
-        const iframe = document.querySelector('iframe[data-gir-frame]');
-        const inner = iframe.contentDocument.documentElement;
-        return Math.abs(iframe.clientHeight - inner.getBoundingClientRect().height) <= 1;
-      }, null, { timeout: 10000 });
-      const sizes = await page.evaluate(() => {
-        const iframe = document.querySelector('iframe[data-gir-frame]');
-        const inner = iframe.contentDocument.documentElement;
-        return { frame: iframe.clientHeight, content: inner.getBoundingClientRect().height, scroll: inner.scrollHeight };
-      });
-      assert.ok(sizes.frame > 3000, `the frame grew from its 900 px to the report's height (${sizes.frame})`);
-      assert.ok(sizes.scroll <= sizes.frame + 1, `no scrollbar inside the frame: ${JSON.stringify(sizes)}`);
-      assert.equal(await frame.textContent('.gir-report__title'), TITLE);
-      assert.deepEqual(await violations(page), []);
-      assert.deepEqual(problems, []);
-    } finally {
-      await close();
-    }
+test.describe('in an iframe', () => {
+  test.use({ server: FRAMING });
+
+  test('tells the parent its height, so the frame shows the whole report without a scrollbar', async ({ page, problems }) => {
+    await page.goto('portal-iframe.html');
+    const frame = await (await page.waitForSelector('iframe[data-gir-frame]')).contentFrame();
+    await frame.waitForSelector('[data-gir-state="hydrated"]', { state: 'attached' });
+    await page.waitForFunction(() => {
+      const iframe = document.querySelector('iframe[data-gir-frame]');
+      const inner = iframe.contentDocument.documentElement;
+      return Math.abs(iframe.clientHeight - inner.getBoundingClientRect().height) <= 1;
+    });
+    const sizes = await page.evaluate(() => {
+      const iframe = document.querySelector('iframe[data-gir-frame]');
+      const inner = iframe.contentDocument.documentElement;
+      return { frame: iframe.clientHeight, content: inner.getBoundingClientRect().height, scroll: inner.scrollHeight };
+    });
+    expect(sizes.frame, `the frame grew from its 900 px to the report's height`).toBeGreaterThan(3000);
+    expect(sizes.scroll, `no scrollbar inside the frame: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(sizes.frame + 1);
+    expect(await frame.textContent('.gir-report__title')).toBe(TITLE);
+    expect(problems.cspViolations).toEqual([]);
   });
 });

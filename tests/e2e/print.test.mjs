@@ -5,63 +5,49 @@
 // window.print is replaced by a counter before the page loads, so the tests
 // see how often the dialog would open; page.pdf() then prints what it would.
 
-import { describe, it, before, after } from 'node:test';
-import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchBrowser, startServer, distDir, outputDir, assertDistBuilt, seedSectionHeadings, waitForFontSize } from './helpers.mjs';
+import { test, expect } from './fixtures.mjs';
+import { SUB_PATH, TITLE, fontButton, openViewer, outputDir, seedSectionHeadings, waitForFontSize } from './helpers.mjs';
 
-const TITLE = '南芬区2017年度政府信息公开工作报告';
 const CONTROL_LABELS = ['字体', '高对比度', '复制本节链接', '打印本节', '打印全文', '数据表', '下载数据', '跳到正文'];
 // Measured on 2026-11-27: 5 pages for the whole report, 1 for section sec-5.
 const FULL_REPORT_PAGES = [4, 7];
 
-let browser;
-let server;
-
-before(async () => {
-  assertDistBuilt();
-  browser = await launchBrowser();
-  server = await startServer({ root: distDir, basePath: '/xxgk/ndbg/2017/' });
-  fs.mkdirSync(outputDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test.use({ server: { basePath: SUB_PATH } });
 
 /**
- * A fresh context with window.print counted instead of opened, and the given
- * localStorage entries in place before the viewer starts; the viewer loaded
- * and hydrated.
+ * Loads the viewer (`query` after the base URL) with window.print counted instead of
+ * opened, and the given localStorage entries in place before the viewer starts.
  */
-async function open(query = '', { storage = {} } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  await context.addInitScript((entries) => {
+async function open(page, query = '', { storage = {} } = {}) {
+  await page.addInitScript((entries) => {
     window.__printCalls = 0;
     window.print = () => {
       window.__printCalls++;
     };
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
   }, storage);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + query);
-  await page.waitForSelector('[data-gir-state="hydrated"]', { state: 'attached' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Effects run after the first render; give a (wrong) second dialog time to open.
-  await page.waitForTimeout(300);
-  return { page, errors, close: () => context.close() };
+  await openViewer(page, query);
 }
 
-const printCalls = (page) => page.evaluate(() => window.__printCalls);
+/**
+ * How often the print dialog would have opened, once the viewer's effects have run:
+ * they run after the render that follows hydration, so the count is read after two
+ * painted frames (a dialog opened late, or a second time, would be counted).
+ */
+const printCalls = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__printCalls)))),
+      ),
+  );
 
 /** Prints the page to tests/e2e/output/<name>.pdf; returns its text and page count. */
 async function printToPdf(page, name) {
+  fs.mkdirSync(outputDir, { recursive: true });
   await page.emulateMedia({ media: 'print' });
   const file = path.join(outputDir, `${name}.pdf`);
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
@@ -82,173 +68,146 @@ const chartTexts = (page) =>
     els.map((el) => el.textContent.trim()).filter(Boolean),
   );
 
-function assertInOrder(flatText, headings) {
+function expectInOrder(flatText, headings) {
   let from = 0;
   for (const heading of headings) {
     const at = flatText.indexOf(flat(heading), from);
-    assert.ok(at >= 0, `heading “${heading}” after offset ${from}`);
+    expect(at, `heading “${heading}” after offset ${from}`).toBeGreaterThanOrEqual(0);
     from = at + 1;
   }
 }
 
-function assertPageNumbers(pdf) {
+function expectPageNumbers(pdf) {
+  expect(pdf.pages.length, 'pages read from the PDF').toBe(pdf.pageCount);
   pdf.pages.forEach((text, i) => {
-    assert.ok(flat(text).includes(`第${i + 1}页共${pdf.pageCount}页`), `page ${i + 1} says 第 ${i + 1} 页 共 ${pdf.pageCount} 页`);
+    expect(flat(text), `page ${i + 1} says 第 ${i + 1} 页 共 ${pdf.pageCount} 页`).toContain(`第${i + 1}页共${pdf.pageCount}页`);
   });
 }
 
-function assertNoControls(pdf) {
-  for (const label of CONTROL_LABELS) assert.ok(!pdf.flat.includes(label), `no “${label}” in print`);
+function expectNoControls(pdf) {
+  for (const label of CONTROL_LABELS) expect(pdf.flat, `no “${label}” in print`).not.toContain(label);
   const lines = pdf.text.split('\n').map((l) => l.trim());
-  assert.ok(!lines.includes('目录'), 'no table of contents');
+  expect(lines, 'no table of contents').not.toContain('目录');
 }
 
-describe('print layout', () => {
+test.describe('print layout', () => {
+  // The second test compares its page count with the first one's PDF.
+  test.describe.configure({ mode: 'serial' });
   let full;
 
-  it('prints the whole report: title and metadata, every section in order, every chart, page numbers, no controls', async () => {
-    const { page, errors, close } = await open();
-    try {
-      const charts = await chartTexts(page);
-      full = await printToPdf(page, 'full-report');
-      console.log(`# full report: ${full.pageCount} pages (${full.file})`);
-      assert.ok(
-        full.pageCount >= FULL_REPORT_PAGES[0] && full.pageCount <= FULL_REPORT_PAGES[1],
-        `${full.pageCount} pages`,
-      );
-      for (const label of ['索引号', '发布机构', '发布日期']) assert.ok(full.flat.includes(label), label);
-      assertInOrder(full.flat, seedSectionHeadings());
-      assert.equal(seedSectionHeadings().length, 9);
-      for (const text of ['政务动态信息', '1182条', '受理民心网诉求', '113件', '10余幅', ...charts]) {
-        assert.ok(full.flat.includes(flat(text)), `chart text “${text}”`);
-      }
-      assertNoControls(full);
-      assertPageNumbers(full);
-      // The running title heads every page.
-      full.pages.forEach((text, i) => assert.ok(flat(text).startsWith(TITLE), `title atop page ${i + 1}`));
-      assert.equal(await printCalls(page), 0, 'a normal load opens no print dialog');
-      assert.deepEqual(errors, []);
-    } finally {
-      await close();
+  test('prints the whole report: title and metadata, every section in order, every chart, page numbers, no controls', async ({ page }) => {
+    await open(page);
+    const charts = await chartTexts(page);
+    expect(charts.length, 'chart texts on the page').toBeGreaterThan(10);
+    full = await printToPdf(page, 'full-report');
+    console.log(`# full report: ${full.pageCount} pages (${full.file})`);
+    expect(full.pageCount, 'pages').toBeGreaterThanOrEqual(FULL_REPORT_PAGES[0]);
+    expect(full.pageCount, 'pages').toBeLessThanOrEqual(FULL_REPORT_PAGES[1]);
+    for (const label of ['索引号', '发布机构', '发布日期']) expect(full.flat, label).toContain(label);
+    expect(seedSectionHeadings().length).toBe(9);
+    expectInOrder(full.flat, seedSectionHeadings());
+    for (const text of ['政务动态信息', '1182条', '受理民心网诉求', '113件', '10余幅', ...charts]) {
+      expect(full.flat, `chart text “${text}”`).toContain(flat(text));
     }
+    expectNoControls(full);
+    expectPageNumbers(full);
+    // The running title heads every page.
+    full.pages.forEach((text, i) => expect(flat(text).startsWith(TITLE), `title atop page ${i + 1}`).toBe(true));
+    expect(await printCalls(page), 'a normal load opens no print dialog').toBe(0);
   });
 
-  it('prints the same pages with 大 and high contrast, in black on white', async () => {
-    assert.ok(full, 'needs the full-report PDF');
-    const { page, close } = await open('', { storage: { 'gir-font-size': 'large', 'gir-high-contrast': 'on' } });
-    try {
-      await page.waitForSelector('.gir-report.gir-report--font-large.gir-report--contrast');
-      const pdf = await printToPdf(page, 'full-report-large-contrast');
-      assert.equal(pdf.pageCount, full.pageCount);
-      const styles = await page.$eval('.gir-report', (el) => ({
-        size: Math.round((parseFloat(getComputedStyle(el.querySelector('.gir-p')).fontSize) * 72) / 96),
-        colour: getComputedStyle(el).color,
-        background: getComputedStyle(el).backgroundColor,
-        bar: getComputedStyle(el.querySelector('.gir-chart__svg rect')).fill,
-      }));
-      assert.deepEqual(styles, {
-        size: 11, // pt
-        colour: 'rgb(0, 0, 0)',
-        background: 'rgb(255, 255, 255)',
-        bar: 'rgb(64, 64, 64)',
-      });
-    } finally {
-      await close();
-    }
+  test('prints the same pages with 大 and high contrast, in black on white', async ({ page }) => {
+    await open(page, '', { storage: { 'gir-font-size': 'large', 'gir-high-contrast': 'on' } });
+    await page.waitForSelector('.gir-report.gir-report--font-large.gir-report--contrast');
+    const pdf = await printToPdf(page, 'full-report-large-contrast');
+    expect(pdf.pageCount).toBe(full.pageCount);
+    const styles = await page.$eval('.gir-report', (el) => ({
+      size: Math.round((parseFloat(getComputedStyle(el.querySelector('.gir-p')).fontSize) * 72) / 96),
+      colour: getComputedStyle(el).color,
+      background: getComputedStyle(el).backgroundColor,
+      bar: getComputedStyle(el.querySelector('.gir-chart__svg rect')).fill,
+    }));
+    expect(styles).toEqual({
+      size: 11, // pt
+      colour: 'rgb(0, 0, 0)',
+      background: 'rgb(255, 255, 255)',
+      bar: 'rgb(64, 64, 64)',
+    });
   });
 });
 
-describe('?print=…', () => {
-  it('?print=sec-5 prints that section alone, with the title and metadata, opening the dialog once', async () => {
-    const { page, errors, close } = await open('?print=sec-5');
-    try {
-      assert.equal(await printCalls(page), 1);
-      // A re-render (the reader changes 字体) does not open it again.
-      await page.getByRole('group', { name: '字体' }).getByRole('button', { name: '大', exact: true }).click();
-      await waitForFontSize(page, 'large');
-      await page.waitForTimeout(200);
-      assert.equal(await printCalls(page), 1);
+test.describe('?print=…', () => {
+  test('?print=sec-5 prints that section alone, with the title and metadata, opening the dialog once', async ({ page }) => {
+    await open(page, '?print=sec-5');
+    expect(await printCalls(page)).toBe(1);
+    // A re-render (the reader changes 字体) does not open it again.
+    await fontButton(page, '大').click();
+    await waitForFontSize(page, 'large');
+    expect(await printCalls(page)).toBe(1);
 
-      const charts = await page.$$eval('#sec-5 figure svg text', (els) => els.map((el) => el.textContent.trim()));
-      const pdf = await printToPdf(page, 'section-sec-5');
-      console.log(`# section sec-5: ${pdf.pageCount} page(s) (${pdf.file})`);
-      assert.ok(pdf.flat.includes(flat(TITLE)), 'report title');
-      assert.ok(pdf.flat.includes('索引号'), 'metadata');
-      assert.ok(pdf.flat.includes('四、建议提案办理结果公开情况'));
-      assert.ok(charts.length > 5);
-      for (const text of ['文教卫生', '5件', ...charts]) assert.ok(pdf.flat.includes(flat(text)), `chart text “${text}”`);
-      for (const heading of seedSectionHeadings().filter((h) => !h.startsWith('四、建议提案'))) {
-        assert.ok(!pdf.flat.includes(flat(heading)), `no “${heading}”`);
-      }
-      assertNoControls(pdf);
-      assertPageNumbers(pdf);
-      assert.deepEqual(errors, []);
-
-      // Once printing is over, the whole report prints again.
-      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      await page.waitForSelector('.gir-report:not(.gir-report--print-section)');
-      assert.equal(await page.locator('.gir-section--print').count(), 0);
-    } finally {
-      await close();
+    const charts = await page.$$eval('#sec-5 figure svg text', (els) => els.map((el) => el.textContent.trim()));
+    await expect(page.locator('.gir-report--print-section #sec-5.gir-section--print'), 'section sec-5 set to print').toHaveCount(1);
+    const pdf = await printToPdf(page, 'section-sec-5');
+    console.log(`# section sec-5: ${pdf.pageCount} page(s) (${pdf.file})`);
+    expect(pdf.flat, 'report title').toContain(flat(TITLE));
+    expect(pdf.flat, 'metadata').toContain('索引号');
+    expect(pdf.flat).toContain('四、建议提案办理结果公开情况');
+    expect(charts.length).toBeGreaterThan(5);
+    for (const text of ['文教卫生', '5件', ...charts]) expect(pdf.flat, `chart text “${text}”`).toContain(flat(text));
+    for (const heading of seedSectionHeadings().filter((h) => !h.startsWith('四、建议提案'))) {
+      expect(pdf.flat, `no “${heading}”`).not.toContain(flat(heading));
     }
+    expectNoControls(pdf);
+    expectPageNumbers(pdf);
+
+    // Once printing is over, the whole report prints again: page.pdf() fires
+    // beforeprint and afterprint like the print dialog does.
+    await page.waitForSelector('.gir-report:not(.gir-report--print-section)');
+    await expect(page.locator('.gir-section--print')).toHaveCount(0);
   });
 
   for (const query of ['?print=all', '?print']) {
-    it(`${query} prints the whole report, opening the dialog once`, async () => {
-      const { page, close } = await open(query);
-      try {
-        assert.equal(await printCalls(page), 1);
-        assert.equal(await page.locator('.gir-report--print-section').count(), 0);
-      } finally {
-        await close();
-      }
+    test(`${query} prints the whole report, opening the dialog once`, async ({ page }) => {
+      await open(page, query);
+      expect(await printCalls(page)).toBe(1);
+      await expect(page.locator('.gir-report')).toHaveCount(1);
+      await expect(page.locator('.gir-report--print-section')).toHaveCount(0);
     });
   }
 
-  it('an unknown section id opens no dialog and leaves the whole report', async () => {
-    const { page, close } = await open('?print=sec-99');
-    try {
-      assert.equal(await printCalls(page), 0);
-      const pdf = await printToPdf(page, 'unknown-section');
-      assertInOrder(pdf.flat, seedSectionHeadings());
-    } finally {
-      await close();
-    }
+  test('an unknown section id opens no dialog and leaves the whole report', async ({ page }) => {
+    await open(page, '?print=sec-99');
+    expect(await printCalls(page)).toBe(0);
+    const pdf = await printToPdf(page, 'unknown-section');
+    expectInOrder(pdf.flat, seedSectionHeadings());
   });
 });
 
-describe('打印全文 and 打印本节', () => {
-  it('打印本节 is a named, keyboard-operable button that prints its section only until printing ends', async () => {
-    const { page, close } = await open();
-    try {
-      assert.equal(await page.locator('.gir-section button.gir-section__print').count(), 9);
-      const button = page.getByRole('button', { name: '打印本节:一、总体工作情况' });
-      await button.focus();
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.gir-report--print-section #sec-1.gir-section--print');
-      assert.equal(await printCalls(page), 1);
-      assert.equal(await page.locator('.gir-section--print').count(), 1);
-      await page.emulateMedia({ media: 'print' });
-      const shown = await page.$$eval('.gir-report__body > *', (els) =>
-        els.filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.id),
-      );
-      assert.deepEqual(shown, ['sec-1']);
-      await page.emulateMedia({ media: 'screen' });
-      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      await page.waitForSelector('.gir-report:not(.gir-report--print-section)');
-    } finally {
-      await close();
-    }
+test.describe('打印全文 and 打印本节', () => {
+  test('打印本节 is a named, keyboard-operable button that prints its section only until printing ends', async ({ page }) => {
+    await open(page);
+    await expect(page.locator('.gir-section button.gir-section__print')).toHaveCount(9);
+    const button = page.getByRole('button', { name: '打印本节:一、总体工作情况' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.gir-report--print-section #sec-1.gir-section--print');
+    expect(await printCalls(page)).toBe(1);
+    await expect(page.locator('.gir-section--print')).toHaveCount(1);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.$$eval('.gir-report__body > *', (els) =>
+      els.filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.id),
+    );
+    expect(shown).toEqual(['sec-1']);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.waitForSelector('.gir-report:not(.gir-report--print-section)');
   });
 
-  it('打印全文 prints the whole report', async () => {
-    const { page, close } = await open();
-    try {
-      await page.getByRole('button', { name: '打印全文' }).press('Space');
-      await page.waitForFunction(() => window.__printCalls === 1);
-      assert.equal(await page.locator('.gir-report--print-section').count(), 0);
-    } finally {
-      await close();
-    }
+  test('打印全文 prints the whole report', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: '打印全文' }).press('Space');
+    await page.waitForFunction(() => window.__printCalls === 1);
+    await expect(page.locator('.gir-report')).toHaveCount(1);
+    await expect(page.locator('.gir-report--print-section')).toHaveCount(0);
   });
 });

@@ -1,62 +1,17 @@
-// End-to-end tests of the built viewer (dist/) in headless system Chromium.
-//
-//   node --test --test-reporter=spec tests/e2e/*.test.mjs
+// The report viewer in headless system Chromium: structure, the text as
+// published, the charts and their layout, and the prerendered page without JavaScript.
 //
 // Env: GIR_E2E_BASE_PATH (serve dist under a sub-path, default '/'),
 //      GIR_E2E_CSP (send this Content-Security-Policy header).
 
-import { describe, it, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import {
-  launchBrowser,
-  openPage,
-  problemList,
-  startServer,
-  distDir,
-  seedBodyLines,
-  seedSectionHeadings,
-  assertDistBuilt,
-  saveScreenshot,
-} from './helpers.mjs';
+import { test, expect } from './fixtures.mjs';
+import { TITLE, SECTION_HEADING, openViewer, seedBodyLines, seedSectionHeadings } from './helpers.mjs';
 
-const TITLE = '南芬区2017年度政府信息公开工作报告';
 const PUBLISHED_ORDER = ['一', '二', '三', '五', '四', '五', '六', '七', '八'];
 const META_LABELS = ['索引号', '发布机构', '信息名称', '主题分类', '发布日期', '成文日期', '废止日期', '文号', '关键词', '发布时间'];
 const TOLERANCE = 0.5;
 
-let server;
-let browser;
-
-before(async () => {
-  assertDistBuilt();
-  server = await startServer({
-    root: distDir,
-    basePath: process.env.GIR_E2E_BASE_PATH || '/',
-    csp: process.env.GIR_E2E_CSP || null,
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the viewer, runs fn(page), then asserts nothing went wrong on the way. */
-async function withViewer(options, fn) {
-  const { page, problems, close } = await openPage(browser, server.url, options);
-  try {
-    await fn(page);
-    const list = problemList(problems);
-    if (list.length) assert.fail(`problems while loading ${server.url}:\n${list.join('\n')}`);
-  } catch (err) {
-    const name = `failure-${options?.viewport?.width ?? 'default'}-${options?.javaScriptEnabled === false ? 'nojs' : 'js'}`;
-    await saveScreenshot(page, name).catch(() => {});
-    throw err;
-  } finally {
-    await close();
-  }
-}
+test.use({ server: { basePath: process.env.GIR_E2E_BASE_PATH || '/', csp: process.env.GIR_E2E_CSP || null } });
 
 // ---- in-page probes ---------------------------------------------------------
 
@@ -148,6 +103,8 @@ function checkChartLayout(charts, width) {
   for (const chart of charts) {
     const label = `chart #${chart.id || '?'} "${chart.caption}" at width ${width}`;
     const texts = chart.texts.filter((t) => !t.hidden && t.text !== '' && t.rect.width > 0 && t.rect.height > 0);
+    // A chart with nothing visible to measure would pass the checks below.
+    if (texts.length === 0) errors.push(`${label}: no visible text in its svg`);
     const s = chart.svgRect;
     for (const t of texts) {
       const r = t.rect;
@@ -181,112 +138,109 @@ const hasNumber = (texts, n) => texts.some((t) => !t.hidden && t.rect.width > 0 
 
 // ---- tests ------------------------------------------------------------------
 
-describe('report viewer (JavaScript enabled)', () => {
-  it('renders the report structure, metadata and table of contents', async () => {
-    await withViewer({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      const s = await page.evaluate(readStructure);
-      assert.ok(s.hasRoot, 'div.gir[data-gir-viewer] is missing');
-      assert.equal(s.articleLang, 'zh-CN', 'article.gir-report[lang="zh-CN"] missing inside the root');
-      assert.equal(s.h1, TITLE, 'h1.gir-report__title');
+test.describe('report viewer (JavaScript enabled)', () => {
+  test('renders the report structure, metadata and table of contents', async ({ page, baseURL }) => {
+    await openViewer(page);
+    const s = await page.evaluate(readStructure);
+    expect(s.hasRoot, 'div.gir[data-gir-viewer] is missing').toBe(true);
+    expect(s.articleLang, 'article.gir-report[lang="zh-CN"] missing inside the root').toBe('zh-CN');
+    expect(s.h1, 'h1.gir-report__title').toBe(TITLE);
 
-      const labels = s.meta.map((m) => m.label);
-      for (const label of META_LABELS) assert.ok(labels.includes(label), `metadata label ${label} missing (have: ${labels.join(', ')})`);
-      const value = (label) => s.meta.find((m) => m.label === label)?.value;
-      for (const m of s.meta) assert.notEqual(m.value, null, `metadata ${m.label} has no <dd>`);
-      assert.equal(value('发布机构'), '南芬区人民政府');
-      assert.equal(value('信息名称'), TITLE);
-      assert.equal(value('主题分类'), '重点领域信息公开');
-      assert.equal(value('发布日期'), '2018-03-09');
-      assert.equal(value('成文日期'), '2018-03-09');
-      assert.match(value('发布时间') ?? '', /2018-03-09\s*13:34:24/, '发布时间');
-      for (const label of ['索引号', '文号', '关键词', '废止日期']) {
-        assert.equal(value(label), '', `metadata ${label} should be an empty <dd>`);
-      }
+    const labels = s.meta.map((m) => m.label);
+    for (const label of META_LABELS) expect(labels, `metadata label ${label}`).toContain(label);
+    const value = (label) => s.meta.find((m) => m.label === label)?.value;
+    for (const m of s.meta) expect(m.value, `metadata ${m.label} has no <dd>`).not.toBeNull();
+    expect(value('发布机构')).toBe('南芬区人民政府');
+    expect(value('信息名称')).toBe(TITLE);
+    expect(value('主题分类')).toBe('重点领域信息公开');
+    expect(value('发布日期')).toBe('2018-03-09');
+    expect(value('成文日期')).toBe('2018-03-09');
+    expect(value('发布时间') ?? '', '发布时间').toMatch(/2018-03-09\s*13:34:24/);
+    for (const label of ['索引号', '文号', '关键词', '废止日期']) {
+      expect(value(label), `metadata ${label} should be an empty <dd>`).toBe('');
+    }
 
-      assert.ok(s.hasToc, 'nav.gir-toc is missing');
-      assert.ok(s.tocTargets.length > 0, 'nav.gir-toc has no a[href^="#"] links');
-      const broken = s.tocTargets.filter((t) => !t.exists).map((t) => t.href);
-      if (broken.length) assert.fail(`TOC links without a target: ${broken.join(', ')}`);
-      if (s.uncoveredHeadings.length) assert.fail(`sections without a TOC link: ${s.uncoveredHeadings.join(' | ')}`);
+    expect(s.hasToc, 'nav.gir-toc is missing').toBe(true);
+    expect(s.tocTargets.length, 'nav.gir-toc has no a[href^="#"] links').toBeGreaterThan(0);
+    expect(s.tocTargets.filter((t) => !t.exists).map((t) => t.href), 'TOC links without a target').toEqual([]);
+    // Every section heading has a TOC link (there are headings to check: one per section).
+    expect(s.h2.length, 'h2 headings in the article').toBeGreaterThanOrEqual(9);
+    expect(s.uncoveredHeadings, 'sections without a TOC link').toEqual([]);
 
-      // Headless Chromium does not fetch the favicon itself: check it is served.
-      const icon = await page.evaluate(() => {
-        const link = document.querySelector('link[rel~="icon"]');
-        return link ? link.href : new URL('/favicon.ico', location.href).href;
-      });
-      if (!icon.startsWith('data:')) {
-        assert.equal(new URL(icon).origin, new URL(server.url).origin, `favicon ${icon} is on another origin`);
-        const res = await page.request.get(icon);
-        assert.equal(res.status(), 200, `favicon ${icon}: HTTP ${res.status()}`);
-      }
+    // The favicon is served from the page's origin (fetched here: whether Chromium
+    // fetches it by itself depends on its headless mode).
+    const icon = await page.evaluate(() => {
+      const link = document.querySelector('link[rel~="icon"]');
+      return link ? link.href : new URL('/favicon.ico', location.href).href;
     });
+    if (!icon.startsWith('data:')) {
+      expect(new URL(icon).origin, `favicon ${icon} is on another origin`).toBe(new URL(baseURL).origin);
+      expect((await page.request.get(icon)).status(), `favicon ${icon}`).toBe(200);
+    }
   });
 
-  it('shows every heading, paragraph and list item of the report as published, in order', async () => {
-    await withViewer({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      const s = await page.evaluate(readStructure);
-      const blocks = new Set(s.blocks);
-      const lines = seedBodyLines();
-      assert.ok(lines.length >= 20, `seed has too few body lines (${lines.length})`);
-      for (const line of lines) {
-        assert.ok(blocks.has(line), `no article h2/h3/p/li has the text of this published line:\n${line}`);
-      }
+  test('shows every heading, paragraph and list item of the report as published, in order', async ({ page }) => {
+    await openViewer(page);
+    const s = await page.evaluate(readStructure);
+    const blocks = new Set(s.blocks);
+    const lines = seedBodyLines();
+    expect(lines.length, 'seed body lines').toBeGreaterThanOrEqual(20);
+    const missing = lines.filter((line) => !blocks.has(line));
+    expect(missing, 'published lines that no article h2/h3/p/li has as its text').toEqual([]);
 
-      const expected = seedSectionHeadings();
-      assert.deepEqual(
-        expected.map((h) => h.slice(0, h.indexOf('、'))),
-        PUBLISHED_ORDER,
-        'seed headings (fixture changed?)',
-      );
-      const numbered = s.h2.filter((h) => /^[一二三四五六七八九十]+、/.test(h));
-      assert.deepEqual(numbered, expected, 'h2 section headings must appear as published (一 二 三 五 四 五 六 七 八)');
-    });
+    const expected = seedSectionHeadings();
+    expect(expected.map((h) => h.slice(0, h.indexOf('、'))), 'seed headings (fixture changed?)').toEqual(PUBLISHED_ORDER);
+    const numbered = s.h2.filter((h) => SECTION_HEADING.test(h));
+    expect(numbered, 'h2 section headings must appear as published (一 二 三 五 四 五 六 七 八)').toEqual(expected);
   });
 
-  it('draws labelled SVG charts with the report\'s figures', async () => {
-    await withViewer({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      const charts = await page.evaluate(readCharts);
-      assert.ok(charts.length >= 5, `expected at least 5 figure.gir-chart, found ${charts.length}`);
-      const ids = new Set();
-      for (const [i, c] of charts.entries()) {
-        const label = `figure.gir-chart #${i + 1} (id="${c.id}")`;
-        assert.ok(c.id, `${label} has no id`);
-        assert.ok(!ids.has(c.id), `${label}: duplicate id`);
-        ids.add(c.id);
-        assert.ok(c.caption, `${label} has an empty or missing figcaption`);
-        assert.ok(c.hasSvg, `${label} has no svg[role="img"]`);
-        assert.ok(c.accessibleName, `${label}: svg has no accessible name (aria-labelledby / aria-label)`);
-        assert.ok(c.texts.length > 0, `${label}: svg has no <text> elements`);
-      }
+  test('draws labelled SVG charts with the report\'s figures', async ({ page }) => {
+    await openViewer(page);
+    const charts = await page.evaluate(readCharts);
+    expect(charts.length, 'figure.gir-chart elements').toBeGreaterThanOrEqual(5);
+    const ids = new Set();
+    for (const [i, c] of charts.entries()) {
+      const label = `figure.gir-chart #${i + 1} (id="${c.id}")`;
+      expect(c.id, `${label} has no id`).toBeTruthy();
+      expect(ids.has(c.id), `${label}: duplicate id`).toBe(false);
+      ids.add(c.id);
+      expect(c.caption, `${label} has an empty or missing figcaption`).toBeTruthy();
+      expect(c.hasSvg, `${label} has no svg[role="img"]`).toBe(true);
+      expect(c.accessibleName, `${label}: svg has no accessible name (aria-labelledby / aria-label)`).toBeTruthy();
+      expect(c.texts.length, `${label}: svg <text> elements`).toBeGreaterThan(0);
+    }
 
-      const published = charts.find((c) => [1182, 439, 12].every((n) => hasNumber(c.texts, n)));
-      assert.ok(published, 'no chart shows 1182, 439 and 12 as SVG text (published items chart)');
-      const minxin = charts.find((c) => [113, 90].every((n) => hasNumber(c.texts, n)));
-      assert.ok(minxin, 'no chart shows 113 and 90 as SVG text (民心网 chart)');
-    });
+    const published = charts.find((c) => [1182, 439, 12].every((n) => hasNumber(c.texts, n)));
+    expect(published, 'a chart showing 1182, 439 and 12 as SVG text (published items chart)').toBeTruthy();
+    const minxin = charts.find((c) => [113, 90].every((n) => hasNumber(c.texts, n)));
+    expect(minxin, 'a chart showing 113 and 90 as SVG text (民心网 chart)').toBeTruthy();
   });
 
   for (const width of [360, 1280]) {
-    it(`chart texts neither overlap nor get clipped at width ${width}`, async () => {
-      await withViewer({ viewport: { width, height: 800 } }, async (page) => {
+    test.describe(() => {
+      test.use({ viewport: { width, height: 800 } });
+      test(`chart texts neither overlap nor get clipped at width ${width}`, async ({ page }) => {
+        await openViewer(page);
         const charts = await page.evaluate(readCharts);
-        assert.ok(charts.length >= 5, `expected at least 5 figure.gir-chart, found ${charts.length}`);
-        const errors = checkChartLayout(charts, width);
-        if (errors.length) assert.fail(`${errors.length} chart text problem(s):\n${errors.join('\n')}`);
+        expect(charts.length, 'figure.gir-chart elements').toBeGreaterThanOrEqual(5);
+        expect(checkChartLayout(charts, width)).toEqual([]);
       });
     });
   }
 });
 
-describe('report viewer (JavaScript disabled: prerendered HTML)', () => {
-  it('has the title, all section headings and the chart SVGs without JavaScript', async () => {
-    await withViewer({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }, async (page) => {
-      const s = await page.evaluate(readStructure);
-      assert.equal(s.h1, TITLE, 'h1.gir-report__title (prerendered)');
-      const numbered = s.h2.filter((h) => /^[一二三四五六七八九十]+、/.test(h));
-      assert.deepEqual(numbered, seedSectionHeadings(), 'prerendered h2 section headings');
-      const svgCount = await page.locator('figure.gir-chart svg[role="img"]').count();
-      assert.ok(svgCount >= 5, `expected at least 5 prerendered chart svgs, found ${svgCount}`);
-    });
+test.describe('report viewer (JavaScript disabled: prerendered HTML)', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('has the title, all section headings and the chart SVGs without JavaScript', async ({ page }) => {
+    await page.goto('');
+    const s = await page.evaluate(readStructure);
+    expect(s.h1, 'h1.gir-report__title (prerendered)').toBe(TITLE);
+    const numbered = s.h2.filter((h) => SECTION_HEADING.test(h));
+    expect(numbered, 'prerendered h2 section headings').toEqual(seedSectionHeadings());
+    const svgCount = await page.locator('figure.gir-chart svg[role="img"]').count();
+    expect(svgCount, 'prerendered chart svgs').toBeGreaterThanOrEqual(5);
+    // What this test reads must come from the HTML: no script ran to hydrate it.
+    expect(await page.locator('[data-gir-viewer]').getAttribute('data-gir-state'), 'the mount was never hydrated').toBeNull();
   });
 });
