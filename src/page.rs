@@ -132,7 +132,22 @@ pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
             ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
         ],
     )
+    .map(|module| strip_js(&module))
     .expect("the boot module template and its values match")
+}
+
+/// Script source as served: without its comment lines and indentation (the
+/// readable source stays in the repository). Lines stay lines, so automatic
+/// semicolon insertion reads the code as before; only whole-line `//`
+/// comments go, so a `//` inside a string is never touched.
+pub fn strip_js(source: &str) -> String {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// The printed pages' running title, appended to the stylesheet at build time.

@@ -280,3 +280,19 @@ fn a_hostile_title_stays_inside_its_css_string() {
         );
     }
 }
+
+#[test]
+fn scripts_are_served_without_comment_lines_or_indentation() {
+    let source = "// a comment\nconst a = \"http://x\"; // kept: not a whole line\n\n  if (a) {\n    go();\n  }\n";
+    assert_eq!(
+        page::strip_js(source),
+        "const a = \"http://x\"; // kept: not a whole line\nif (a) {\ngo();\n}\n"
+    );
+    let boot = page::boot_module("viewer-1.js", &LinkedFile::new("viewer-1_bg.wasm", b"wasm"));
+    assert!(
+        !boot
+            .lines()
+            .any(|l| l.starts_with(' ') || l.starts_with("//")),
+        "{boot}"
+    );
+}

@@ -75,7 +75,8 @@ fn run(dir: &Path) -> Result<(), String> {
     let boot = page::boot_module(&glue, &wasm);
     write(page::VIEWER_SCRIPT, boot.as_bytes())?;
     write("demo-portal.css", PORTAL_CSS.as_bytes())?;
-    write(page::FRAME_HOST_SCRIPT, FRAME_HOST.as_bytes())?;
+    let frame_host_script = page::strip_js(FRAME_HOST);
+    write(page::FRAME_HOST_SCRIPT, frame_host_script.as_bytes())?;
 
     let assets = PageAssets {
         stylesheet: LinkedFile::new(page::VIEWER_STYLESHEET, &css),
@@ -118,7 +119,7 @@ fn run(dir: &Path) -> Result<(), String> {
     )
     .map_err(|e| format!("assets/demo/portal-demo.html: {e}"))?;
     write("portal-demo.html", demo.as_bytes())?;
-    let frame_host = page::frame_host_tag(&page::integrity(FRAME_HOST.as_bytes()));
+    let frame_host = page::frame_host_tag(&page::integrity(frame_host_script.as_bytes()));
     let framed = page::fill_template(PORTAL_IFRAME, &[("frame_host_head", &frame_host)])
         .map_err(|e| format!("assets/demo/portal-iframe.html: {e}"))?;
     write("portal-iframe.html", framed.as_bytes())?;
