@@ -29,6 +29,8 @@ fn main() {
             continue;
         };
         let props = AppProps::from(config_from_attributes(|name| element.get_attribute(name)));
+        // The stylesheet's scope: a host's empty mount need not carry it.
+        let _ = element.class_list().add_1(SCOPE_CLASS);
         let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
         // Yew runs the first render synchronously, so once these calls return
         // the mount is live; the attribute lets tests and the benchmark see it.
@@ -85,6 +87,8 @@ fn show_failure() {
 }
 
 const FAILED: &str = "failed";
+/// The class every rule of the viewer's stylesheet is scoped under.
+const SCOPE_CLASS: &str = "gir";
 
 /// `<div class="gir gir-failure" role="alert">…<a href=…>重新加载</a></div>`,
 /// built node by node (no markup parsing).
