@@ -36,17 +36,17 @@ pub fn ChartDataTable(props: &ChartDataTableProps) -> Html {
                     <caption class="gir-data__caption">{ format!("{}(数据表)", chart.title) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "项目" }</th>
-                            <th scope="col" class="gir-data__number">{ "数值" }</th>
-                            <th scope="col">{ "原文出处" }</th>
+                            <th scope="col" class="gir-data__head">{ "项目" }</th>
+                            <th scope="col" class="gir-data__head gir-data__number">{ "数值" }</th>
+                            <th scope="col" class="gir-data__head">{ "原文出处" }</th>
                         </tr>
                     </thead>
                     <tbody>
                         { for figures.map(|f| html! {
                             <tr>
-                                <th scope="row">{ f.label.clone() }</th>
-                                <td class="gir-data__number">{ f.display_value() }</td>
-                                <td>
+                                <th scope="row" class="gir-data__label">{ f.label.clone() }</th>
+                                <td class="gir-data__cell gir-data__number">{ f.display_value() }</td>
+                                <td class="gir-data__cell">
                                     <a class="gir-data__source" href={format!("#{}", props.report.source_anchor(f))}>
                                         { format!("“{}”", f.stated) }
                                     </a>

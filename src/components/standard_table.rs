@@ -79,7 +79,7 @@ fn block_table(table: &Table, layout: &TableLayout, index: usize, block: &BlockL
                 <caption class="gir-table__caption" id={caption_id}>{ caption }</caption>
                 <thead>
                     { for header_rows.iter().enumerate().map(|(level, row)| html! {
-                        <tr>
+                        <tr class="gir-table__row">
                             { for row.iter().map(|cell| {
                                 let Some(first) = cell.first_column else {
                                     return html! {
@@ -129,7 +129,7 @@ fn body_row(
     let depth_class = format!("gir-table__label--depth-{}", row.depth);
     let label = html! {
         <th id={row_anchor(&table.id, row.key)} scope={if row.kind == RowKind::Heading { "rowgroup" } else { "row" }}
-            class={classes!("gir-table__label", depth_class)}>
+            class={classes!("gir-table__label", depth_class, (row.kind == RowKind::Heading).then_some("gir-table__label--heading"))}>
             { row.label }
         </th>
     };
