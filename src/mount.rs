@@ -10,6 +10,8 @@ use crate::state::FontSize;
 /// Marks an element for the viewer to render into (or hydrate, if it holds
 /// prerendered HTML).
 pub const MOUNT_ATTRIBUTE: &str = "data-gir-viewer";
+/// Selects the mount elements (see [`MOUNT_ATTRIBUTE`]).
+pub const MOUNT_SELECTOR: &str = "[data-gir-viewer]";
 /// Which embedded report the mount shows (its `id`); empty or absent: the first.
 pub const REPORT_ATTRIBUTE: &str = "data-gir-report";
 /// The initial 字体 size: 大/中/小 or large/medium/small; anything else: 中.
@@ -74,6 +76,11 @@ pub fn config_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Mou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mount_selector_selects_the_mount_attribute() {
+        assert_eq!(MOUNT_SELECTOR, format!("[{MOUNT_ATTRIBUTE}]"));
+    }
 
     #[test]
     fn attributes_become_a_config_with_safe_defaults() {

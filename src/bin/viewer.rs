@@ -4,18 +4,19 @@
 //! with a notice in the reader's language above the text, which stays.
 
 use gir::app::{App, AppProps};
-use gir::mount::{config_from_attributes, MOUNT_ATTRIBUTE, STATE_ATTRIBUTE};
+use gir::mount::{config_from_attributes, MOUNT_SELECTOR, STATE_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 fn main() {
     // A panic leaves the page looking alive with every control dead: say so.
     // (Set through Yew, which otherwise installs its own hook on render.)
     yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
+        // The message, as Yew's own hook would log it.
+        console_error_panic_hook::hook(info);
         show_failure();
     }));
     let document = gloo::utils::document();
-    let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+    let Ok(mounts) = document.query_selector_all(MOUNT_SELECTOR) else {
         return;
     };
     if mounts.length() == 0 {
@@ -64,11 +65,9 @@ fn show_link_target(document: &web_sys::Document) {
 /// controls no longer work, the prerendered report is still there to read,
 /// and a reload starts the viewer again.
 fn show_failure() {
-    let document = gloo::utils::document();
-    let Ok(mounts) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+    let Ok(mounts) = gloo::utils::document().query_selector_all(MOUNT_SELECTOR) else {
         return;
     };
-    let reload = gloo::utils::window().location().href().unwrap_or_default();
     for index in 0..mounts.length() {
         let Some(mount) = mounts
             .item(index)
@@ -80,9 +79,7 @@ fn show_failure() {
             continue;
         }
         let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED);
-        if let Some(notice) = failure_notice(&document, &reload) {
-            let _ = mount.prepend_with_node_1(&notice);
-        }
+        let _ = mount.insert_adjacent_html("afterbegin", FAILURE_NOTICE);
     }
 }
 
@@ -90,22 +87,11 @@ const FAILED: &str = "failed";
 /// The class every rule of the viewer's stylesheet is scoped under.
 const SCOPE_CLASS: &str = "gir";
 
-/// `<div class="gir gir-failure" role="alert">…<a href=…>重新加载</a></div>`,
-/// built node by node (no markup parsing).
-fn failure_notice(document: &web_sys::Document, reload: &str) -> Option<web_sys::Element> {
-    let notice = document.create_element("div").ok()?;
-    notice.set_class_name("gir gir-failure");
-    notice.set_attribute("role", "alert").ok()?;
-    let text = document.create_element("p").ok()?;
-    text.set_class_name("gir-failure__text");
-    text.set_text_content(Some(
-        "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
-    ));
-    let link = document.create_element("a").ok()?;
-    link.set_class_name("gir-failure__reload");
-    link.set_attribute("href", reload).ok()?;
-    link.set_text_content(Some("重新加载页面"));
-    text.append_child(&link).ok()?;
-    notice.append_child(&text).ok()?;
-    Some(notice)
-}
+/// The notice above a failed viewer's report: fixed markup, no data in it
+/// (one call instead of building it node by node keeps the wasm smaller).
+/// An empty `href` is the page itself: the link reloads it.
+const FAILURE_NOTICE: &str = concat!(
+    r#"<div class="gir gir-failure" role="alert"><p class="gir-failure__text">"#,
+    "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
+    r#"<a class="gir-failure__reload" href="">重新加载页面</a></p></div>"#
+);
