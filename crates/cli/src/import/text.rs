@@ -144,6 +144,9 @@ struct Line {
     /// 1-based line number as an editor counts lines (`\n`).
     no: usize,
     text: String,
+    /// Whether it began with an indent (two spaces or more, or a
+    /// full-width space), as a PDF's paragraphs begin.
+    indented: bool,
 }
 
 fn is_line_break(c: char) -> bool {
@@ -170,9 +173,11 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
                     }
                 }
             }
+            let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
             lines.push(Line {
                 no,
                 text: text.trim().to_string(),
+                indented: indent.chars().count() >= 2 || indent.contains('\u{3000}'),
             });
         }
         if !refused.is_empty() {
@@ -640,20 +645,44 @@ fn body_paragraphs(body: &[Line], has_tables: bool, account: &mut Account) -> Ve
     let full_lines = widths.iter().filter(|w| **w >= full).count();
     let wrapped =
         max > 0 && max <= MAX_WRAP_WIDTH && full_lines >= 3 && full_lines * 5 >= widths.len();
+    // Paragraphs begin indented: then a full line that ends a sentence may
+    // still go on, on a line that is not indented.
+    let indents = wrapped && kept.iter().filter(|l| l.indented).count() >= 3;
 
     let mut paragraphs: Vec<Para> = Vec::new();
-    let mut open = false;
+    // The line before, if it was full and not a heading: whether it ended a
+    // sentence.
+    let mut open: Option<bool> = None;
     let mut joined = 0;
     for line in kept {
         let text = line.text.as_str();
         if text.is_empty() {
-            open = false;
+            open = None;
             continue;
         }
+        let is_full = width(text) >= full;
+        // Where indents mark paragraphs, a line that is not indented goes on
+        // with the paragraph unless it is a section heading, whatever it
+        // starts with (a wrapped `…二是…` may put 二是 first on a line).
+        let starts_own = match indents {
+            true => line.indented || section_heading(text).is_some(),
+            false => starts_structure(text),
+        };
+        let continues = match open {
+            _ if !wrapped || starts_own => false,
+            None => false,
+            Some(false) => true,
+            // A sentence ended at the line's end: the paragraph goes on only
+            // where indents mark paragraphs, and not into a short line that
+            // ends no sentence (a signature, a date).
+            Some(true) => indents && (is_full || ends_sentence(text)),
+        };
         match paragraphs.last_mut() {
-            Some(last) if wrapped && open && !starts_structure(text) => {
-                let ascii_words = last.text.ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && text.starts_with(|c: char| c.is_ascii_alphanumeric());
+            Some(last) if continues => {
+                // A Latin text's lines break at spaces; a number split over
+                // two lines (`2` / `017`) is one number.
+                let ascii_words = last.text.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && text.starts_with(|c: char| c.is_ascii_alphabetic());
                 if ascii_words {
                     last.text.push(' ');
                 }
@@ -665,7 +694,7 @@ fn body_paragraphs(body: &[Line], has_tables: bool, account: &mut Account) -> Ve
                 text: text.to_string(),
             }),
         }
-        open = width(text) >= full && !ends_sentence(text) && section_heading(text).is_none();
+        open = (is_full && section_heading(text).is_none()).then(|| ends_sentence(text));
     }
     if joined > 0 {
         account.notice(
