@@ -36,12 +36,13 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Import a report's plain text (copied from its page, or a PDF's text
-    /// layer) into a dataset: metadata header, title, sections, run-in
-    /// subsections, 一是… lists. Notices (lines it was unsure of, what it
-    /// left out) go to standard error.
+    /// Import a report's text into a dataset
+    ///
+    /// Reads plain text (copied from the report's page, or a PDF's text
+    /// layer): the metadata header, the title, sections, run-in subsections,
+    /// 一是… lists. Notices (lines it was unsure of, what it left out) go to
+    /// standard error.
     #[command(
-        long_about = None,
         after_help = "HTML pages and Word files are not read yet (they are refused with a message); nor are the standard tables in text (their lines are kept as paragraphs) or figures (none are proposed): standard error says so. The dataset is checked after writing: exit status 1 when the build would refuse it as it is."
     )]
     Import {
@@ -56,9 +57,11 @@ enum Command {
         #[arg(long)]
         id: Option<String>,
     },
-    /// Check datasets as the build does: every problem as
-    /// file:line:column: message, broken 勾稽关系 as warnings, editorial
-    /// notes as notes.
+    /// Check datasets as the build does
+    ///
+    /// Prints every problem as file:line:column: message (the place the
+    /// JSON gives, however it is laid out), broken 勾稽关系 as warnings,
+    /// editorial notes on the published text as notes.
     Check {
         /// Dataset files (`-` for standard input).
         #[arg(required = true, value_name = "FILE")]
@@ -69,11 +72,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Render one dataset's page with the viewer's own server-side
-    /// rendering, to preview it without a wasm build. The page runs no
-    /// script (it is what readers see before the viewer starts, or with
-    /// JavaScript off: 字体, 打印 and the other controls do nothing in it);
-    /// it links the viewer's stylesheet.
+    /// Render a dataset's page, to preview it without a wasm build
+    ///
+    /// Uses the viewer's own server-side rendering, as the build's prerender
+    /// step does. The page runs no script: it is what readers see before
+    /// the viewer starts, or with JavaScript off (字体, 打印 and the other
+    /// controls do nothing in it). It links the viewer's stylesheet.
     #[command(
         after_help = "With -o, the viewer's stylesheet is written beside the page as <name>.preview.css and linked; without -o the page (on standard output) links gir-viewer.css, the name the build gives the stylesheet in dist/. --stylesheet links another URL and writes no stylesheet. Data downloads (下载数据) link to files only the build writes."
     )]
@@ -180,6 +184,15 @@ fn run_check(
     })
 }
 
+/// The folder `path` is to be written in, made if it is missing.
+fn create_parent(path: &Path) -> Result<(), String> {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{}: cannot make the folder: {e}", folder.display())),
+        _ => Ok(()),
+    }
+}
+
 fn write_error(e: std::io::Error) -> String {
     format!("cannot write the output: {e}")
 }
@@ -235,6 +248,7 @@ fn run_render(
     };
     match output {
         Some(path) => {
+            create_parent(path)?;
             std::fs::write(path, &rendered.page)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             if let Some(css) = &written_css {
@@ -301,6 +315,7 @@ fn run_import(
     let json = dataset_json(&imported)?;
     let written = match output {
         Some(path) => {
+            create_parent(path)?;
             std::fs::write(path, &json)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             path.display().to_string()

@@ -221,3 +221,27 @@ fn stray_page_numbers_go_and_a_line_it_cannot_place_is_kept_and_named() {
         .message
         .contains("“南芬区人民政府” is a short line that is not a heading")));
 }
+
+#[test]
+fn a_megabyte_of_text_is_imported_whole() {
+    // The seed's body many times over, and lines made to tempt every
+    // rescanning path: a metadata line a megabyte long, full of spaces and
+    // brackets, and a run of lines each a possible heading.
+    let seed = repo_file(SEED);
+    let mut text = format!("索引号:{}\n", "a 【 ".repeat(100_000));
+    text.push_str(&seed);
+    while text.len() < 2_000_000 {
+        text.push_str(&seed[seed.find("一、总体").unwrap()..]);
+        text.push_str(&"(一)\n一是\n1.\n".repeat(100));
+    }
+    let imported = import(&text);
+    let sections = imported.report.sections.len();
+    assert!(sections > 9 * 50, "{sections} sections");
+    let kept: usize = imported
+        .report
+        .text_lines()
+        .iter()
+        .map(|l| l.chars().count())
+        .sum();
+    assert!(kept > 500_000, "{kept} characters kept");
+}

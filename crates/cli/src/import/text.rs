@@ -15,9 +15,11 @@
 //! 3. **The body**, from the first other line: page-number lines dropped
 //!    (`- 3 -`, `第3页 共9页`, `3/9`, a bare number unless the text has the
 //!    standard tables, whose cells are bare numbers); a PDF's wrapped lines
-//!    joined back into their paragraphs (only when the text is wrapped: most
-//!    lines about equally long and short enough, and only a full line that
-//!    does not end a sentence); then each paragraph is a section heading
+//!    joined back into their paragraphs (only when the text is wrapped: many
+//!    lines about equally long, none long; a line goes on from a full line
+//!    before it that ends no sentence, or, where paragraphs begin indented,
+//!    from any full line when it is itself not indented); then each
+//!    paragraph is a section heading
 //!    (`一、总体情况`), a run-in subsection (`(一)标题。正文…`), an item of
 //!    a list (two or more `一是…`, `二是…` paragraphs in a row), or a
 //!    paragraph.
@@ -43,6 +45,8 @@ const MAX_SECTION_TITLE_CHARS: usize = 50;
 const MAX_SUBSECTION_TITLE_CHARS: usize = 100;
 /// A title line longer than this is the body's first paragraph.
 const MAX_TITLE_CHARS: usize = 100;
+/// The longest run of portal controls on a line (`【字体:大 中 小】【打印本页】…`).
+const MAX_CHROME_CHARS: usize = 80;
 /// Lines of a wrapped text (a PDF's) are at most this wide (a CJK
 /// character counts 2): 80 characters.
 const MAX_WRAP_WIDTH: usize = 160;
@@ -57,9 +61,9 @@ pub fn import_text(input: &str, options: &Options) -> Imported {
 
     let tables = detect_tables(body, &title);
     let paragraphs = body_paragraphs(body, tables.is_some(), &mut account);
-    let mut builder = Builder::default();
+    let mut builder = Builder::new(tables);
     for paragraph in &paragraphs {
-        builder.add(paragraph, tables, &mut account);
+        builder.add(paragraph, &mut account);
     }
     let (preamble, sections) = builder.finish();
 
@@ -311,7 +315,7 @@ fn label_at(chars: &[char], at: usize) -> Option<(usize, &'static str, Option<Me
 /// The fields of a metadata line: one that starts (after separators) with a
 /// known label and its colon. Later labels count where they follow
 /// whitespace or a separator.
-fn metadata_line(text: &str) -> Option<(Vec<String>, Vec<Field>)> {
+fn metadata_line(text: &str) -> Option<(String, Vec<Field>)> {
     let chars: Vec<char> = text.chars().collect();
     let mut start = 0;
     while start < chars.len() && (is_separator(chars[start]) || chars[start].is_whitespace()) {
@@ -350,7 +354,7 @@ fn metadata_line(text: &str) -> Option<(Vec<String>, Vec<Field>)> {
             }
         })
         .collect();
-    Some((vec![leading], fields))
+    Some((leading, fields))
 }
 
 /// A field's value without the separators around it and the portal chrome
@@ -404,6 +408,10 @@ fn is_chrome(text: &str) -> bool {
         "返回",
         "顶部",
     ];
+    // Chrome is short: a long text is not (and is not read to the end).
+    if text.is_empty() || text.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return false;
+    }
     let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut rest = s.as_str();
     if rest.is_empty() {
@@ -469,9 +477,7 @@ fn read_header(lines: &[Line], meta: &mut Metadata, account: &mut Account) -> (S
             continue;
         }
         if let Some((leading, fields)) = metadata_line(text) {
-            for separator in leading {
-                account.drop(line.no, separator, DropKind::Separator);
-            }
+            account.drop(line.no, leading, DropKind::Separator);
             for field in fields {
                 apply_field(line.no, field, meta, &mut seen, account);
             }
@@ -1008,20 +1014,19 @@ impl Container {
 struct Builder {
     preamble: Container,
     sections: Vec<(Section, Container)>,
-    table_lines: usize,
-}
-
-impl Default for Builder {
-    fn default() -> Self {
-        Builder {
-            preamble: Container::new("lead"),
-            sections: Vec::new(),
-            table_lines: 0,
-        }
-    }
+    /// The labels of the standard tables the text holds, if it holds them.
+    table_labels: Option<HashSet<String>>,
 }
 
 impl Builder {
+    fn new(tables: Option<ReportFormat>) -> Self {
+        Builder {
+            preamble: Container::new("lead"),
+            sections: Vec::new(),
+            table_labels: tables.map(table_labels),
+        }
+    }
+
     fn current(&mut self) -> &mut Container {
         match self.sections.last_mut() {
             Some((_, container)) => container,
@@ -1029,11 +1034,14 @@ impl Builder {
         }
     }
 
-    fn add(&mut self, para: &Para, tables: Option<ReportFormat>, account: &mut Account) {
+    fn add(&mut self, para: &Para, account: &mut Account) {
         let text = para.text.as_str();
-        let table_line = tables.is_some_and(|format| is_table_line(text, &table_labels(format)));
-        if table_line {
-            self.table_lines += 1;
+        let tables = self.table_labels.is_some();
+        if self
+            .table_labels
+            .as_ref()
+            .is_some_and(|labels| is_table_line(text, labels))
+        {
             self.current().paragraph(text.to_string());
             return;
         }
@@ -1064,11 +1072,7 @@ impl Builder {
         } else if let Some((label, rest)) = list_item(text) {
             self.current().pending.push((para.clone(), label, rest));
             return;
-        } else if tables.is_none()
-            && text.chars().count() <= 20
-            && !ends_sentence(text)
-            && !numbered(text)
-        {
+        } else if !tables && text.chars().count() <= 20 && !ends_sentence(text) && !numbered(text) {
             account.notice(
                 Some(para.line),
                 format!(
