@@ -105,6 +105,10 @@ pub fn import_text(input: &str, options: &Options) -> Imported {
     );
 
     let id = report_id(options, &title, &preamble, &sections);
+    // In the input's order; notices about the whole text last.
+    account
+        .notices
+        .sort_by_key(|notice| notice.line.unwrap_or(usize::MAX));
     Imported {
         report: Report {
             id,
