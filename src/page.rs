@@ -1,18 +1,23 @@
 //! The HTML around the prerendered report (native, `ssr` feature): the
-//! standalone page, the portal demo pages, and the boot module.
+//! standalone page, the portal demo pages, the boot module, and the
+//! script-free preview page of a dataset (`report-viewer render`).
 //!
 //! Every URL is relative (`./…`), so the built site works from any sub-path;
 //! there is no inline script or style, so a strict Content-Security-Policy
 //! needs no exception; scripts and the stylesheet carry integrity hashes.
 
 use crate::app::{App, AppProps};
+use crate::components::report_view::ReportView;
+use crate::embedded::SharedReport;
 use crate::mount::{
-    BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, REPORT_ATTRIBUTE,
+    AssetBase, BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE,
+    REPORT_ATTRIBUTE,
 };
-use crate::state::FontSize;
+use crate::state::{FontSize, ViewerState};
 use base64::Engine;
 use gir_model::escape;
 use sha2::{Digest, Sha384};
+use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 /// The viewer's stylesheet and boot module keep stable names, so a portal's
@@ -238,6 +243,39 @@ pub async fn render_report(report_id: &str, font_size: FontSize) -> String {
     .await
 }
 
+/// A report that is not embedded (a dataset being written, previewed by the
+/// authoring tool) rendered as a page shows it before any script runs: the
+/// components [`App`] renders, with the settings a page starts with (hooks
+/// run no effects on the server, so App's only differ once hydrated). No
+/// hydration markers: no viewer script takes such a page over.
+pub async fn render_preview(report: SharedReport, font_size: FontSize) -> String {
+    LocalServerRenderer::<Preview>::with_props(PreviewProps { report, font_size })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    report: SharedReport,
+    font_size: FontSize,
+}
+
+#[function_component]
+fn Preview(props: &PreviewProps) -> Html {
+    let settings = ViewerState {
+        font_size: props.font_size,
+        ..ViewerState::default()
+    };
+    html! {
+        <ContextProvider<AssetBase> context={AssetBase::default()}>
+            <ReportView report={props.report.clone()} {settings}
+                on_font_size={Callback::noop()} on_high_contrast={Callback::noop()}
+                on_print={Callback::noop()} />
+        </ContextProvider<AssetBase>>
+    }
+}
+
 /// A mount element holding a prerendered report (or empty, for the browser
 /// to render into).
 pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> String {
@@ -429,6 +467,34 @@ const DOCUMENT: &str = r#"<!DOCTYPE html>
 </html>
 "#;
 
+/// A standalone preview page: the report and a link to the viewer's
+/// stylesheet at `stylesheet` (a relative or absolute URL), no script.
+pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
+    fill_template(
+        PREVIEW_DOCUMENT,
+        &[
+            ("title", &escape::markup(title)),
+            ("css", &escape::markup(stylesheet)),
+            ("body", body),
+        ],
+    )
+    .expect("the preview template and its values match")
+}
+
+const PREVIEW_DOCUMENT: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<link rel="stylesheet" href="{{css}}">
+</head>
+<body class="gir-page">
+<main class="gir-page__main">{{body}}</main>
+</body>
+</html>
+"#;
+
 /// Fills the `{{name}}` placeholders of `template` in one pass: a value is
 /// inserted as it is and never read again as template, so report text that
 /// happens to hold `{{…}}` stays text. Every placeholder must have a value and
@@ -482,6 +548,36 @@ mod tests {
             "{css}"
         );
         assert!(!css.contains('\u{c}'));
+    }
+
+    #[test]
+    fn a_preview_is_what_the_app_renders_for_the_same_report() {
+        let report = crate::embedded::report("").unwrap();
+        for font_size in [FontSize::Small, FontSize::Large] {
+            let app = futures::executor::block_on(
+                LocalServerRenderer::<App>::with_props(AppProps {
+                    report_id: report.report.id.clone().into(),
+                    font_size,
+                    ..AppProps::default()
+                })
+                .hydratable(false)
+                .render(),
+            );
+            let preview = futures::executor::block_on(render_preview(report.clone(), font_size));
+            assert!(preview.contains(&escape::markup(&report.report.title)));
+            assert_eq!(preview, app, "{font_size:?}");
+        }
+    }
+
+    #[test]
+    fn a_preview_page_links_the_stylesheet_and_runs_no_script() {
+        let page = preview_document("标题<", "<div class=\"gir\"></div>", "./a b\".css");
+        assert!(page.contains("<title>标题&lt;</title>"), "{page}");
+        assert!(
+            page.contains(r#"<link rel="stylesheet" href="./a b&quot;.css">"#),
+            "{page}"
+        );
+        assert!(!page.contains("<script"), "{page}");
     }
 
     #[test]

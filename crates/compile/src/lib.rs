@@ -10,8 +10,9 @@
 //! - [`export`]: the data downloads (CSV, JSON).
 //! - [`pipeline`]: a checked report compiled into the embedded form.
 //! - [`numerals`] and [`problem`]: the numbers of report text, and what a
-//!   check reports; [`text`]: characters no report needs, and printing
-//!   text safely.
+//!   check reports; [`spans`]: where each item is written in the JSON, so a
+//!   problem gets its line and column; [`text`]: characters no report needs,
+//!   and printing text safely.
 
 pub mod charts;
 pub mod checks;
@@ -21,5 +22,6 @@ pub mod numerals;
 pub mod pipeline;
 pub mod problem;
 pub mod rules;
+pub mod spans;
 pub mod table_charts;
 pub mod text;

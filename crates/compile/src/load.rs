@@ -4,6 +4,7 @@
 
 use crate::checks;
 use crate::problem::Problem;
+use crate::spans::{JsonIndex, Position};
 use crate::text;
 use gir_model::report::Report;
 use std::fmt;
@@ -53,7 +54,7 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
     let report: Report = serde_json::from_str(json).map_err(|e| {
         vec![error(
             e.line(),
-            e.column(),
+            char_column(json, e.line(), e.column()),
             format!("invalid report JSON: {e}")
                 .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
         )]
@@ -72,11 +73,11 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
             )
         })
         .collect();
-    errors.extend(
-        checks::check_report(&report)
-            .iter()
-            .map(|p| locate(file, json, p)),
-    );
+    let problems = checks::check_report(&report);
+    if !problems.is_empty() {
+        let index = JsonIndex::new(json);
+        errors.extend(problems.iter().map(|p| locate(file, &index, p)));
+    }
     if errors.is_empty() {
         Ok(report)
     } else {
@@ -84,43 +85,36 @@ pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> 
     }
 }
 
-/// Finds the line of the item a problem concerns: the line of its `"id"`, then,
-/// for a table row, the line of that row's `"key"` after it, then, where a
-/// field is named, the first line of that field from there.
-fn locate(file: &str, json: &str, problem: &Problem) -> DatasetError {
-    let id_pattern = format!("\"id\": \"{}\"", problem.id);
-    let lines: Vec<&str> = json.lines().collect();
-    // The first line at or after `start` that contains `pattern`.
-    let find_from = |start: usize, pattern: &str| {
-        lines[start..]
-            .iter()
-            .position(|l| l.contains(pattern))
-            .map(|offset| start + offset)
-    };
-    let id_line = find_from(0, &id_pattern);
-    let id_line = match (id_line, &problem.row) {
-        (Some(start), Some(row)) => {
-            find_from(start, &format!("\"key\": \"{row}\"")).or(Some(start))
-        }
-        (found, _) => found,
-    };
-    let line = match (id_line, problem.field) {
-        (Some(start), Some(field)) => find_from(start, &format!("\"{field}\":")).unwrap_or(start),
-        (Some(start), None) => start,
-        (None, _) => 0,
-    };
-    let column = lines
-        .get(line)
-        .map(|l| l.len() - l.trim_start().len() + 1)
-        .unwrap_or(1);
+/// Where the item a problem concerns is written, from the JSON's own
+/// structure (see [`JsonIndex::locate`]): the object with its `"id"`, for a
+/// table row the object with its `"key"`, and where a field is named that
+/// member. A problem whose item cannot be found (it never happens for a
+/// report that parsed) is put at 1:1.
+pub fn locate(file: &str, index: &JsonIndex, problem: &Problem) -> DatasetError {
+    let at = index
+        .locate(&problem.id, problem.row.as_deref(), problem.field)
+        .unwrap_or(Position { line: 1, column: 1 });
     DatasetError {
         file: file.to_string(),
-        line: line + 1,
-        column,
+        line: at.line,
+        column: at.column,
         message: match problem.field {
             Some(field) if problem.id.is_empty() => format!("{field}: {}", problem.message),
             Some(field) => format!("\"{}\" {field}: {}", problem.id, problem.message),
             None => problem.message.clone(),
         },
     }
+}
+
+/// The 1-based character column of serde_json's 1-based byte column on
+/// `line` of `json`: an editor counts 南 as one column, serde_json as three.
+fn char_column(json: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = json.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.saturating_sub(1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count() + 1
 }

@@ -1,0 +1,204 @@
+//! `report-viewer check`: a dataset through the data layer, as the build
+//! sees it, every finding with the place the JSON gives.
+
+use gir_compile::checks::MAX_FILE_BYTES;
+use gir_compile::load::{load_report, DatasetError};
+use gir_compile::pipeline::compile_report;
+use gir_compile::spans::JsonIndex;
+use gir_compile::text::printable;
+use serde::Serialize;
+use std::io::Read;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build refuses the dataset.
+    Error,
+    /// A broken 勾稽关系 of a standard table: the table is shown as
+    /// published, with the finding in its 数据校验 panel.
+    Warning,
+    /// An editorial note on the published text (kept as published).
+    Note,
+}
+
+/// One finding, printable as `file:line:column: …`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub file: String,
+    /// 1-based; `None` when the file could not be read at all.
+    pub line: Option<usize>,
+    /// 1-based, in characters.
+    pub column: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl From<DatasetError> for Finding {
+    fn from(error: DatasetError) -> Self {
+        Finding {
+            file: error.file,
+            line: Some(error.line),
+            column: Some(error.column),
+            severity: Severity::Error,
+            message: error.message,
+        }
+    }
+}
+
+impl Finding {
+    /// The finding as one line of output, with every character that could
+    /// break a line or reorder it escaped: `file:line:column: message` for an
+    /// error (as the build prints it), with `warning:` or `note:` before the
+    /// message otherwise.
+    pub fn to_line(&self) -> String {
+        let place = match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", printable(&self.file)),
+            _ => printable(&self.file),
+        };
+        let severity = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+            Severity::Note => "note: ",
+        };
+        format!("{place}: {severity}{}", printable(&self.message))
+    }
+}
+
+/// What checking one input found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// The input could not be read (exit status 2).
+    pub unreadable: bool,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Checks a dataset's text, `file` naming it in the findings: the problems
+/// that fail the build, then (for a dataset that loads) its broken
+/// 勾稽关系 as warnings and its editorial notes.
+pub fn check_json(file: &str, json: &str) -> Vec<Finding> {
+    let report = match load_report(file, json) {
+        Ok(report) => report,
+        Err(errors) => return errors.into_iter().map(Finding::from).collect(),
+    };
+    let compiled = compile_report(report);
+    let index = JsonIndex::new(json);
+    let mut findings = Vec::new();
+    for found in &compiled.rule_breaks {
+        // The row of the rule's first cell, else the table.
+        let at = index.locate(
+            &found.table_id,
+            found.cells.first().map(|c| c.row_key.as_str()),
+            Some("cells"),
+        );
+        findings.push(Finding {
+            file: file.to_string(),
+            line: Some(at.map_or(1, |at| at.line)),
+            column: Some(at.map_or(1, |at| at.column)),
+            severity: Severity::Warning,
+            message: format!(
+                "数据校验 {} (table kept as published): {}",
+                found.table_id, found.message
+            ),
+        });
+    }
+    let sections = index
+        .top_level("sections")
+        .map_or((1, 1), |at| (at.line, at.column));
+    for note in &compiled.notes {
+        findings.push(Finding {
+            file: file.to_string(),
+            line: Some(sections.0),
+            column: Some(sections.1),
+            severity: Severity::Note,
+            message: format!("editorial note (text kept as published): {note}"),
+        });
+    }
+    findings
+}
+
+/// Reads and checks one dataset file (`-`: standard input).
+pub fn check_file(path: &str) -> Checked {
+    match read_dataset(path) {
+        Ok((name, json)) => Checked {
+            findings: check_json(&name, &json),
+            unreadable: false,
+        },
+        Err(checked) => checked,
+    }
+}
+
+/// The name to report a dataset path by, and its text; or what stops it
+/// being read as a dataset: a file that cannot be read (`unreadable`), one
+/// over the size limit, one that is not UTF-8 (each with its place).
+pub fn read_dataset(path: &str) -> Result<(String, String), Checked> {
+    let name = if path == "-" { "<stdin>" } else { path };
+    let one = |line: Option<usize>, column: Option<usize>, message: String, unreadable| Checked {
+        findings: vec![Finding {
+            file: name.to_string(),
+            line,
+            column,
+            severity: Severity::Error,
+            message,
+        }],
+        unreadable,
+    };
+    let bytes = read_limited(path, MAX_FILE_BYTES)
+        .map_err(|e| one(None, None, format!("cannot read: {e}"), true))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(one(
+            Some(1),
+            Some(1),
+            format!(
+                "the file is more than {MAX_FILE_BYTES} bytes: a report dataset has at most {MAX_FILE_BYTES} (1 MB)"
+            ),
+            false,
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(json) => Ok((name.to_string(), json)),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(one(
+                Some(line),
+                Some(column),
+                "the file is not UTF-8 text here: a dataset is UTF-8 JSON".into(),
+                false,
+            ))
+        }
+    }
+}
+
+/// At most `limit + 1` bytes of a file (`-`: standard input): enough to
+/// tell that it is too large without reading all of it.
+pub fn read_limited(path: &str, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    if path == "-" {
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(cap)
+            .read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,365 @@
+//! The command line: arguments (clap), output, exit status. The work is
+//! done by [`crate::check`], [`crate::render`] and [`crate::import`]; this
+//! module only reads inputs, writes outputs and chooses the status.
+
+use crate::check::{self, Checked, Finding, Severity};
+use crate::import::{self, text::is_valid_id, Imported};
+use crate::render;
+use clap::{Parser, Subcommand, ValueEnum};
+use gir_compile::text::printable;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Exit status: everything checked out (warnings and notes allowed).
+pub const EXIT_OK: i32 = 0;
+/// Exit status: a dataset has problems the build would refuse.
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Exit status: an input could not be read, or the arguments are wrong.
+pub const EXIT_UNREADABLE: i32 = 2;
+
+/// The largest text `import` reads (a report's text is at most 200 KB; a
+/// page with its chrome can be larger, not this large).
+const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "report-viewer",
+    version,
+    about = "Authoring tool of the 政府信息公开工作年度报告 viewer: import a report's text into a dataset, check datasets as the build does, render a dataset's page to preview it.",
+    after_help = "Exit status: 0 done (warnings and notes allowed), 1 a dataset has problems, 2 an input cannot be read (or wrong arguments)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a report's text into a dataset
+    ///
+    /// Reads plain text (copied from the report's page, or a PDF's text
+    /// layer): the metadata header, the title, sections, run-in subsections,
+    /// 一是… lists. Notices (lines it was unsure of, what it left out) go to
+    /// standard error.
+    #[command(
+        after_help = "HTML pages and Word files are not read yet (they are refused with a message); nor are the standard tables in text (their lines are kept as paragraphs) or figures (none are proposed): standard error says so. The dataset is checked after writing: exit status 1 when the build would refuse it as it is."
+    )]
+    Import {
+        /// The text file, or `-` for standard input.
+        #[arg(value_name = "FILE|-")]
+        input: String,
+        /// Write the dataset here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The report's id (URL-safe: ASCII letters, digits, - and _);
+        /// by default made from the input file's name.
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Check datasets as the build does
+    ///
+    /// Prints every problem as file:line:column: message (the place the
+    /// JSON gives, however it is laid out), broken 勾稽关系 as warnings,
+    /// editorial notes on the published text as notes.
+    Check {
+        /// Dataset files (`-` for standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// `json`: one list of {file, line, column, severity, message}
+        /// (severity error, warning or note; line and column null for a file
+        /// that cannot be read), for a CMS.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Render a dataset's page, to preview it without a wasm build
+    ///
+    /// Uses the viewer's own server-side rendering, as the build's prerender
+    /// step does. The page runs no script: it is what readers see before
+    /// the viewer starts, or with JavaScript off (字体, 打印 and the other
+    /// controls do nothing in it). It links the viewer's stylesheet.
+    #[command(
+        after_help = "With -o, the viewer's stylesheet is written beside the page as <name>.preview.css and linked; without -o the page (on standard output) links gir-viewer.css, the name the build gives the stylesheet in dist/. --stylesheet links another URL and writes no stylesheet. Data downloads (下载数据) link to files only the build writes."
+    )]
+    Render {
+        /// The dataset file (`-` for standard input).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Write the page here instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Link this stylesheet URL instead of writing one.
+        #[arg(long, value_name = "HREF")]
+        stylesheet: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// Runs the command line `args` (the program name first), writing to
+/// `out` and `err`; returns the exit status.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output with status 0; argument
+            // errors to standard error with status 2. Arguments are echoed,
+            // so each line is made printable.
+            let text = e.render().to_string();
+            let text: Vec<String> = text.lines().map(printable).collect();
+            let target: &mut dyn Write = if e.use_stderr() { err } else { out };
+            let _ = writeln!(target, "{}", text.join("\n"));
+            return if e.use_stderr() {
+                EXIT_UNREADABLE
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    let status = match cli.command {
+        Command::Check { files, format } => run_check(&files, format, out, err),
+        Command::Render {
+            file,
+            output,
+            stylesheet,
+        } => run_render(&file, output.as_deref(), stylesheet.as_deref(), out, err),
+        Command::Import { input, output, id } => {
+            run_import(&input, output.as_deref(), id, out, err)
+        }
+    };
+    match status {
+        Ok(status) => status,
+        Err(e) => {
+            let _ = writeln!(err, "report-viewer: {}", printable(&e));
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+type Outcome = Result<i32, String>;
+
+fn run_check(
+    files: &[String],
+    format: OutputFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let results: Vec<Checked> = files.iter().map(|f| check::check_file(f)).collect();
+    let findings: Vec<&Finding> = results.iter().flat_map(|r| &r.findings).collect();
+    match format {
+        OutputFormat::Text => {
+            for finding in &findings {
+                writeln!(out, "{}", finding.to_line()).map_err(write_error)?;
+            }
+            let count = |severity| results.iter().map(|r| r.count(severity)).sum::<usize>();
+            writeln!(
+                err,
+                "checked {} file(s): {} problem(s), {} warning(s), {} note(s)",
+                files.len(),
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Note)
+            )
+            .map_err(write_error)?;
+        }
+        OutputFormat::Json => {
+            let json = serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?;
+            writeln!(out, "{json}").map_err(write_error)?;
+        }
+    }
+    Ok(if results.iter().any(|r| r.unreadable) {
+        EXIT_UNREADABLE
+    } else if results.iter().any(|r| r.errors() > 0) {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The folder `path` is to be written in, made if it is missing.
+fn create_parent(path: &Path) -> Result<(), String> {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{}: cannot make the folder: {e}", folder.display())),
+        _ => Ok(()),
+    }
+}
+
+fn write_error(e: std::io::Error) -> String {
+    format!("cannot write the output: {e}")
+}
+
+fn run_render(
+    file: &str,
+    output: Option<&Path>,
+    stylesheet: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let print_findings = |findings: &[Finding], err: &mut dyn Write| -> Result<(), String> {
+        for finding in findings {
+            writeln!(err, "{}", finding.to_line()).map_err(write_error)?;
+        }
+        Ok(())
+    };
+    let (name, json) = match check::read_dataset(file) {
+        Ok(read) => read,
+        Err(checked) => {
+            print_findings(&checked.findings, err)?;
+            return Ok(if checked.unreadable {
+                EXIT_UNREADABLE
+            } else {
+                EXIT_PROBLEMS
+            });
+        }
+    };
+    // Beside the page, under a name the build never gives a file.
+    let written_css = match (output, stylesheet) {
+        (Some(path), None) => {
+            let stem = path
+                .file_stem()
+                .map_or("preview".into(), |s| s.to_string_lossy().into_owned());
+            Some(path.with_file_name(format!("{stem}.preview.css")))
+        }
+        _ => None,
+    };
+    let href = match (&written_css, stylesheet) {
+        (_, Some(href)) => href.to_string(),
+        (Some(css), None) => format!(
+            "./{}",
+            css.file_name().map_or("".into(), |n| n.to_string_lossy())
+        ),
+        (None, None) => "gir-viewer.css".to_string(),
+    };
+    let rendered = match render::render_json(&name, &json, &href) {
+        Ok(rendered) => rendered,
+        Err(findings) => {
+            print_findings(&findings, err)?;
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    match output {
+        Some(path) => {
+            create_parent(path)?;
+            std::fs::write(path, &rendered.page)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            if let Some(css) = &written_css {
+                std::fs::write(css, &rendered.stylesheet)
+                    .map_err(|e| format!("{}: cannot write: {e}", css.display()))?;
+            }
+            let linked = match &written_css {
+                Some(css) => format!("with its stylesheet {}", css.display()),
+                None => format!("linking {href}"),
+            };
+            writeln!(err, "wrote {} ({linked}; no script)", path.display()).map_err(write_error)?;
+        }
+        None => {
+            out.write_all(rendered.page.as_bytes())
+                .map_err(write_error)?;
+            if stylesheet.is_none() {
+                writeln!(
+                    err,
+                    "the page links gir-viewer.css (the build's stylesheet in dist/): use -o to have a stylesheet written beside the page, or --stylesheet"
+                )
+                .map_err(write_error)?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn run_import(
+    input: &str,
+    output: Option<&Path>,
+    id: Option<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    if let Some(id) = &id {
+        if !is_valid_id(id) {
+            return Err(format!(
+                "--id {id:?}: an id uses only ASCII letters, digits, - and _ (it is part of URLs)"
+            ));
+        }
+    }
+    let name = if input == "-" { "<stdin>" } else { input };
+    let bytes = check::read_limited(input, MAX_IMPORT_BYTES)
+        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{name}: more than {MAX_IMPORT_BYTES} bytes: not a report's text"
+        ));
+    }
+    let options = import::Options {
+        id,
+        source_name: (input != "-").then(|| input.to_string()),
+    };
+    let imported =
+        import::import_bytes(&bytes, &options).map_err(|e| format!("{name}: {}", e.0))?;
+    for notice in &imported.notices {
+        let place = match notice.line {
+            Some(line) => format!("{name}:{line}"),
+            None => name.to_string(),
+        };
+        writeln!(err, "{}: {}", printable(&place), printable(&notice.message))
+            .map_err(write_error)?;
+    }
+    let json = dataset_json(&imported)?;
+    let written = match output {
+        Some(path) => {
+            create_parent(path)?;
+            std::fs::write(path, &json)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            path.display().to_string()
+        }
+        None => {
+            out.write_all(json.as_bytes()).map_err(write_error)?;
+            "<stdout>".to_string()
+        }
+    };
+    writeln!(err, "{}", printable(&summary(&imported, &written))).map_err(write_error)?;
+    // What the build would say of the dataset as it is.
+    let problems: Vec<Finding> = check::check_json(&written, &json)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    for finding in &problems {
+        writeln!(err, "{}", finding.to_line()).map_err(write_error)?;
+    }
+    Ok(if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PROBLEMS
+    })
+}
+
+/// The dataset as JSON, laid out as the shipped datasets are.
+pub fn dataset_json(imported: &Imported) -> Result<String, String> {
+    serde_json::to_string_pretty(&imported.report)
+        .map(|json| json + "\n")
+        .map_err(|e| e.to_string())
+}
+
+fn summary(imported: &Imported, written: &str) -> String {
+    use gir_model::report::Block;
+    let report = &imported.report;
+    let blocks: Vec<&Block> = report.blocks().map(|(_, b)| b).collect();
+    let count = |f: fn(&Block) -> bool| blocks.iter().filter(|b| f(b)).count();
+    format!(
+        "wrote {written}: “{}”, {} section(s), {} paragraph(s), {} subsection(s), {} list(s); {} metadata field(s) filled",
+        report.title,
+        report.sections.len(),
+        count(|b| matches!(b, Block::Paragraph(_))),
+        count(|b| matches!(b, Block::Subsection(_))),
+        count(|b| matches!(b, Block::List(_))),
+        report.meta.fields().iter().filter(|(_, v)| !v.is_empty()).count(),
+    )
+}

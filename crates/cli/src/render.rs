@@ -1,0 +1,51 @@
+//! `report-viewer render`: the page of one dataset, rendered by the viewer's
+//! own server-side rendering (the code the build prerenders pages with),
+//! to preview it without a wasm build. The page runs no script: what it
+//! shows is what a reader sees before the viewer starts, or with
+//! JavaScript off.
+
+use crate::check::Finding;
+use gir::embedded::SharedReport;
+use gir::page;
+use gir::state::FontSize;
+use gir_compile::load::load_report;
+use gir_compile::pipeline::compile_report;
+
+/// The viewer's stylesheet, as Trunk takes it into the build.
+const VIEWER_CSS: &str = include_str!("../../../assets/viewer.css");
+
+/// A rendered preview.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The HTML page.
+    pub page: String,
+    /// The viewer's stylesheet with this report's printed running title, as
+    /// the build writes `gir-viewer.css` (for this one report).
+    pub stylesheet: String,
+}
+
+/// Renders the dataset `json` (`file` names it in findings) as a page that
+/// links its stylesheet at `stylesheet_href`. The dataset's errors, as
+/// `check` reports them, when it does not load.
+pub fn render_json(
+    file: &str,
+    json: &str,
+    stylesheet_href: &str,
+) -> Result<Rendered, Vec<Finding>> {
+    let report = load_report(file, json)
+        .map_err(|errors| errors.into_iter().map(Finding::from).collect::<Vec<_>>())?;
+    let compiled = SharedReport::new(compile_report(report));
+    let font_size = FontSize::default();
+    let inner = futures::executor::block_on(page::render_preview(compiled.clone(), font_size));
+    let report = &compiled.report;
+    let mount = page::mount_element(&report.id, font_size, &inner);
+    let mut stylesheet = VIEWER_CSS.to_string();
+    stylesheet.push_str(&page::print_title_css([(
+        report.id.as_str(),
+        report.title.as_str(),
+    )]));
+    Ok(Rendered {
+        page: page::preview_document(&report.title, &mount, stylesheet_href),
+        stylesheet,
+    })
+}
