@@ -79,7 +79,7 @@ test.describe('a panic (fault-injection build: 字体 大 panics)', () => {
       await expectReadable(page);
       // The panic came before the change: the report is still at 中.
       await expect(page.locator('.gir-report--font-medium')).toHaveCount(1);
-      await expect.poll(() => problems.list.filter((p) => /unreachable/.test(p)).length, 'the wasm trap has been reported').toBe(1);
+      await expect.poll(() => problems.list.filter((p) => /unreachable/.test(p)).length, { message: 'the wasm trap reported' }).toBe(1);
 
       // The link starts the viewer again (no request of the failed page is still
       // in flight when it is followed).
@@ -139,7 +139,8 @@ test.describe('a prerendered mount rewritten by a CMS', () => {
 
       const warnings = [];
       page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-      await openViewer(page, `portal-demo-${name}.html`, { state: 'rendered' });
+      await openViewer(page, `portal-demo-${name}.html`, { state: null });
+      await expect(page.locator(MOUNT)).toHaveAttribute('data-gir-state', 'rendered');
       expect(warnings).toContain('报告查看器:嵌入的预渲染内容已被改动,改为重新渲染');
       // Exactly what the viewer renders, none of the CMS's changes left.
       expect(await rendering(page)).toEqual(hydrated);
@@ -193,7 +194,9 @@ test.describe('a wasm file changed after the build', () => {
       await page.goto(file);
       // The boot module's init() rejects when the browser refuses the wasm: the last
       // thing that happens, after which nothing can start the viewer.
-      await expect.poll(() => problems.list.some((p) => p.startsWith('page error: TypeError: Failed to fetch'))).toBe(true);
+      await expect
+        .poll(() => problems.list.some((p) => p.startsWith('page error: TypeError: Failed to fetch')), { message: 'init() rejected' })
+        .toBe(true);
       expect(await bootFacts(page)).toEqual({ bootModuleRan: true, state: null, glueRan: false, notice: 0 });
       await expectReadable(page);
     });
@@ -215,7 +218,9 @@ test.describe('a wasm-bindgen glue file changed after the build', () => {
     test(`is refused through the modulepreload tag: nothing runs, the text stays readable (${file || 'index.html'})`, async ({ page, problems }) => {
       await page.goto(file);
       // Module scripts have run, or failed, by the load event page.goto waits for.
-      await expect.poll(() => problems.list.some((p) => p.includes('Failed to find a valid digest'))).toBe(true);
+      await expect
+        .poll(() => problems.list.some((p) => p.includes('Failed to find a valid digest')), { message: 'the glue refused' })
+        .toBe(true);
       await page.waitForLoadState('networkidle');
       expect(await bootFacts(page)).toEqual({ bootModuleRan: false, state: null, glueRan: false, notice: 0 });
       await expectReadable(page);
