@@ -212,10 +212,14 @@ test.describe('a wasm-bindgen glue file changed after the build', () => {
   });
 
   // Chromium refuses the glue fetched by <link rel="modulepreload" integrity>, and
-  // the boot module's import of the same URL gets that refused module: the boot
-  // module never runs, so neither does the glue nor the wasm.
+  // the boot module's import of the same URL gets that refused module (it does not
+  // fetch the file again): the boot module never runs, so neither do the glue and
+  // the wasm. (Chromium logs the integrity error twice, once for the preload and
+  // once for the import.)
   for (const file of ['', 'portal-demo.html']) {
     test(`is refused through the modulepreload tag: nothing runs, the text stays readable (${file || 'index.html'})`, async ({ page, problems }) => {
+      const glueRequests = [];
+      page.on('request', (request) => /\/viewer-[0-9a-f]+\.js$/.test(new URL(request.url()).pathname) && glueRequests.push(request.url()));
       await page.goto(file);
       // Module scripts have run, or failed, by the load event page.goto waits for.
       await expect
@@ -223,6 +227,7 @@ test.describe('a wasm-bindgen glue file changed after the build', () => {
         .toBe(true);
       await page.waitForLoadState('networkidle');
       expect(await bootFacts(page)).toEqual({ bootModuleRan: false, state: null, glueRan: false, notice: 0 });
+      expect(glueRequests.length, 'requests of the glue: the modulepreload\'s only').toBe(1);
       await expectReadable(page);
     });
   }
