@@ -1,10 +1,12 @@
-// End-to-end tests of the built viewer (dist/, dist-samples/) in the system Chromium.
+// End-to-end tests of the built viewer (dist/, dist-samples/, dist-hostile/,
+// dist-fault/) in the system Chromium.
 //
 //   npx playwright test                       (scripts/test runs it after the builds)
 //   npx playwright test tests/e2e/print.test.mjs -g '打印全文'
 //
-// Env: CHROMIUM (the browser, default /usr/bin/chromium), GIR_DIST_DIR and
-// GIR_SAMPLES_DIST_DIR (test another build). Servers: tests/e2e/fixtures.mjs.
+// Env: CHROMIUM (the browser, default /usr/bin/chromium), GIR_DIST_DIR,
+// GIR_SAMPLES_DIST_DIR, GIR_HOSTILE_DIST_DIR and GIR_FAULT_DIST_DIR (test another
+// build). Servers: tests/e2e/fixtures.mjs.
 
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './tests/e2e/helpers.mjs';

@@ -3,10 +3,13 @@
 // - `server` (an option, set with test.use): which build is served, under which path,
 //   with which Content-Security-Policy header. Each worker starts a server per
 //   configuration once, on a free port, and `baseURL` points at it, so tests go to
-//   relative URLs ('', '#sec-5', 'portal-demo.html').
+//   relative URLs ('', '#sec-5', 'portal-demo.html'). A `make` function in it is
+//   called first, once per worker: it writes a scratch `root` (tests/e2e/faults.test.mjs).
 // - `problems` (automatic): records in every test what goes wrong in the browser and
 //   fails the test if anything did (see recordProblems below). Tests read it to check
 //   at a given moment, e.g. `expect(problems.cspViolations).toEqual([])`.
+// - `expectedProblems` (an option): the problems a test provokes on purpose, as named
+//   regular expressions; each must occur, and only they may (tests/e2e/faults.test.mjs).
 // - `page`: the built-in page, with goto/reload telling `problems` that the test itself
 //   is leaving the current document.
 //
@@ -129,9 +132,10 @@ export const test = base.extend({
   _servers: [
     async ({}, use) => {
       const running = new Map();
-      await use(({ root = distDir, basePath = '/', csp = null } = {}) => {
+      await use(({ root = distDir, basePath = '/', csp = null, make = null } = {}) => {
         const key = JSON.stringify([root, basePath, csp]);
         if (!running.has(key)) {
+          make?.();
           const index = path.join(root, 'index.html');
           if (!fs.existsSync(index)) throw new Error(`${index} is missing: run scripts/build first`);
           running.set(key, startServer({ root, basePath, csp }));
@@ -151,10 +155,25 @@ export const test = base.extend({
     await use(await recordProblems(context, { origin: new URL(baseURL).origin, javaScriptEnabled }));
   },
 
+  // The problems a test provokes on purpose (a forced panic, a tampered file), named
+  // regular expressions: test.use({ expectedProblems: { panic: /^console error: panicked/ } })
+  // (an object: Playwright would take an array for a [value, options] pair). A problem
+  // matching one of them does not fail the test; each of them not matched by any
+  // problem does, so a fault that no longer happens cannot pass unnoticed.
+  expectedProblems: [{}, { option: true }],
+
   problems: [
-    async ({ _recorder }, use) => {
+    async ({ _recorder, expectedProblems }, use) => {
       await use(_recorder.problems);
-      expect(await _recorder.settle(), 'problems in the browser during the test').toEqual([]);
+      const all = await _recorder.settle();
+      const expected = Object.entries(expectedProblems);
+      const unexpected = all.filter((problem) => !expected.some(([, re]) => re.test(problem)));
+      const missing = expected.filter(([, re]) => !all.some((problem) => re.test(problem)));
+      expect(unexpected, 'problems in the browser during the test').toEqual([]);
+      expect(
+        missing.map(([name, re]) => `${name}: ${re}`),
+        `expected problems that did not occur (problems seen: ${JSON.stringify(all)})`,
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -8,11 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { chromium, expect } from '@playwright/test';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// GIR_DIST_DIR / GIR_SAMPLES_DIST_DIR point the tests (and the bench) at another build.
+// GIR_DIST_DIR / GIR_SAMPLES_DIST_DIR (and GIR_HOSTILE_DIST_DIR / GIR_FAULT_DIST_DIR
+// below) point the tests (and the bench) at another build.
 export const distDir = process.env.GIR_DIST_DIR ? path.resolve(process.env.GIR_DIST_DIR) : path.join(repoRoot, 'dist');
 export const samplesDir = process.env.GIR_SAMPLES_DIST_DIR
   ? path.resolve(process.env.GIR_SAMPLES_DIST_DIR)
   : path.join(repoRoot, 'dist-samples');
+// The two test-only builds of the hostile-input tests (scripts/test builds them):
+// the hostile dataset alone (GIR_REPORTS_DIRS=tests/fixtures/hostile), and the
+// fault-injection build (choosing 字体 大 panics).
+export const hostileDir = process.env.GIR_HOSTILE_DIST_DIR
+  ? path.resolve(process.env.GIR_HOSTILE_DIST_DIR)
+  : path.join(repoRoot, 'dist-hostile');
+export const faultDir = process.env.GIR_FAULT_DIST_DIR
+  ? path.resolve(process.env.GIR_FAULT_DIST_DIR)
+  : path.join(repoRoot, 'dist-fault');
 export const outputDir = path.join(repoRoot, 'tests', 'e2e', 'output');
 export const seedFile = path.join(repoRoot, 'tests', 'fixtures', 'seed-nanfen-2017.txt');
 
