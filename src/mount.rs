@@ -22,6 +22,21 @@ pub const STATE_ATTRIBUTE: &str = "data-gir-state";
 /// `page::fingerprint`). The boot module renders a mount afresh when its
 /// markup no longer matches, instead of hydrating what a CMS rewrote.
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-gir-fingerprint";
+/// The state of a mount whose viewer stopped: see [`FAILURE_NOTICE`].
+pub const FAILED_STATE: &str = "failed";
+
+/// The notice above a failed viewer's report: fixed markup, no data in it
+/// (one call instead of building it node by node keeps the wasm smaller).
+/// Shown by the viewer after a panic and by the boot module when the wasm
+/// is refused or fails to start; no `'`, `\\` or line break, so the boot
+/// module can hold it in a single-quoted string.
+/// An empty `href` is the page itself: the link reloads it.
+pub const FAILURE_NOTICE: &str = concat!(
+    r#"<div class="gir gir-failure" role="alert"><p class="gir-failure__text">"#,
+    "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
+    r#"<a class="gir-failure__reload" href="">重新加载页面</a></p></div>"#
+);
+
 /// The URL of the folder the viewer's files are served from, for links to its
 /// data files. The boot module fills it in; absent: `./`.
 pub const BASE_ATTRIBUTE: &str = "data-gir-base";
@@ -76,6 +91,12 @@ pub fn config_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Mou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_failure_notice_fits_in_a_single_quoted_script_string() {
+        assert!(!FAILURE_NOTICE.contains(['\'', '\\', '\n', '\r']));
+        assert!(FAILURE_NOTICE.contains("role=\"alert\""));
+    }
 
     #[test]
     fn the_mount_selector_selects_the_mount_attribute() {

@@ -10,8 +10,8 @@ use crate::app::{App, AppProps};
 use crate::components::report_view::ReportView;
 use crate::embedded::SharedReport;
 use crate::mount::{
-    AssetBase, BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE,
-    REPORT_ATTRIBUTE,
+    AssetBase, BASE_ATTRIBUTE, FAILED_STATE, FAILURE_NOTICE, FINGERPRINT_ATTRIBUTE,
+    FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE, STATE_ATTRIBUTE,
 };
 use crate::state::{FontSize, ViewerState};
 use base64::Engine;
@@ -119,7 +119,15 @@ for (const mount of document.querySelectorAll("[{{mount_attribute}}]:not([{{base
 }
 
 // The wasm is fetched with its integrity, like every script the page runs.
-init({ module_or_path: new Request(new URL("./{{wasm}}", import.meta.url), { integrity: "{{wasm_sri}}" }) });
+// Refused (a file changed after the build) or failing to start, the viewer
+// says so above each report, as after a panic; the text stays.
+init({ module_or_path: new Request(new URL("./{{wasm}}", import.meta.url), { integrity: "{{wasm_sri}}" }) }).catch((error) => {
+  for (const mount of document.querySelectorAll("{{mount_selector}}:not([{{state_attribute}}])")) {
+    mount.setAttribute("{{state_attribute}}", "{{failed_state}}");
+    mount.insertAdjacentHTML("afterbegin", '{{failure_notice}}');
+  }
+  throw error;
+});
 "#;
 
 /// The boot module for these glue and wasm files (names made by Trunk).
@@ -135,6 +143,10 @@ pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
             ("mount_attribute", MOUNT_ATTRIBUTE),
             ("base_attribute", BASE_ATTRIBUTE),
             ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
+            ("mount_selector", MOUNT_SELECTOR),
+            ("state_attribute", STATE_ATTRIBUTE),
+            ("failed_state", FAILED_STATE),
+            ("failure_notice", FAILURE_NOTICE),
         ],
     )
     .map(|module| strip_js(&module))

@@ -130,10 +130,18 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
     );
     assert!(
         boot.contains(&format!(
-            "init({{ module_or_path: new Request(new URL(\"./viewer-1_bg.wasm\", import.meta.url), {{ integrity: \"{}\" }}) }});",
+            "init({{ module_or_path: new Request(new URL(\"./viewer-1_bg.wasm\", import.meta.url), {{ integrity: \"{}\" }}) }}).catch(",
             page::integrity(b"wasm")
         )),
         "the wasm is fetched with its integrity: {boot}"
+    );
+    // A refused wasm leaves no report looking alive but dead: the notice.
+    assert!(
+        boot.contains(&format!(
+            "insertAdjacentHTML(\"afterbegin\", '{}')",
+            gir::mount::FAILURE_NOTICE
+        )),
+        "{boot}"
     );
     assert!(
         boot.contains("type: \"gir-viewer:height\""),

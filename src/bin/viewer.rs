@@ -4,7 +4,9 @@
 //! with a notice in the reader's language above the text, which stays.
 
 use gir::app::{App, AppProps};
-use gir::mount::{config_from_attributes, MOUNT_SELECTOR, STATE_ATTRIBUTE};
+use gir::mount::{
+    config_from_attributes, FAILED_STATE, FAILURE_NOTICE, MOUNT_SELECTOR, STATE_ATTRIBUTE,
+};
 use wasm_bindgen::JsCast;
 
 fn main() {
@@ -75,23 +77,13 @@ fn show_failure() {
         else {
             continue;
         };
-        if mount.get_attribute(STATE_ATTRIBUTE).as_deref() == Some(FAILED) {
+        if mount.get_attribute(STATE_ATTRIBUTE).as_deref() == Some(FAILED_STATE) {
             continue;
         }
-        let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED);
+        let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED_STATE);
         let _ = mount.insert_adjacent_html("afterbegin", FAILURE_NOTICE);
     }
 }
 
-const FAILED: &str = "failed";
 /// The class every rule of the viewer's stylesheet is scoped under.
 const SCOPE_CLASS: &str = "gir";
-
-/// The notice above a failed viewer's report: fixed markup, no data in it
-/// (one call instead of building it node by node keeps the wasm smaller).
-/// An empty `href` is the page itself: the link reloads it.
-const FAILURE_NOTICE: &str = concat!(
-    r#"<div class="gir gir-failure" role="alert"><p class="gir-failure__text">"#,
-    "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
-    r#"<a class="gir-failure__reload" href="">重新加载页面</a></p></div>"#
-);

@@ -190,14 +190,17 @@ test.describe('a wasm file changed after the build', () => {
   });
 
   for (const file of ['', 'portal-demo.html']) {
-    test(`is refused: the viewer does not start, the text stays readable (${file || 'index.html'})`, async ({ page, problems }) => {
+    test(`is refused: the viewer does not start and says so, the text stays readable (${file || 'index.html'})`, async ({ page, problems }) => {
       await page.goto(file);
       // The boot module's init() rejects when the browser refuses the wasm: the last
       // thing that happens, after which nothing can start the viewer.
       await expect
         .poll(() => problems.list.some((p) => p.startsWith('page error: TypeError: Failed to fetch')), { message: 'init() rejected' })
         .toBe(true);
-      expect(await bootFacts(page)).toEqual({ bootModuleRan: true, state: null, glueRan: false, notice: 0 });
+      // The boot module marks the mount failed and shows the notice, as after a panic.
+      await expect(page.locator(MOUNT)).toHaveAttribute('data-gir-state', 'failed');
+      expect(await bootFacts(page)).toEqual({ bootModuleRan: true, state: 'failed', glueRan: false, notice: 1 });
+      await expect(page.getByRole('alert')).toContainText('查看器出现错误');
       await expectReadable(page);
     });
   }
