@@ -453,11 +453,31 @@ fn decode_entities(text: &str) -> String {
 
 /// The complete standalone page.
 pub fn document(title: &str, body: &str, assets: &PageAssets) -> String {
+    let head = [FAVICON_LINK, &viewer_head(assets)].join("\n");
+    page(title, &head, body)
+}
+
+/// A standalone preview page: the report and a link to the viewer's
+/// stylesheet at `stylesheet` (a relative or absolute URL), no script.
+pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
+    let head = fill_template(
+        r#"<link rel="stylesheet" href="{{css}}">"#,
+        &[("css", &escape::markup(stylesheet))],
+    )
+    .expect("the stylesheet link template and its value match");
+    page(title, &head, body)
+}
+
+const FAVICON_LINK: &str = r#"<link rel="icon" href="./favicon.svg" type="image/svg+xml">"#;
+
+/// The page around a report: the one template of both the built pages and
+/// the previews; `head` is markup, `title` text.
+fn page(title: &str, head: &str, body: &str) -> String {
     fill_template(
         DOCUMENT,
         &[
             ("title", &escape::markup(title)),
-            ("head", &viewer_head(assets)),
+            ("head", head),
             ("body", body),
         ],
     )
@@ -470,36 +490,7 @@ const DOCUMENT: &str = r#"<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
-<link rel="icon" href="./favicon.svg" type="image/svg+xml">
 {{head}}
-</head>
-<body class="gir-page">
-<main class="gir-page__main">{{body}}</main>
-</body>
-</html>
-"#;
-
-/// A standalone preview page: the report and a link to the viewer's
-/// stylesheet at `stylesheet` (a relative or absolute URL), no script.
-pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
-    fill_template(
-        PREVIEW_DOCUMENT,
-        &[
-            ("title", &escape::markup(title)),
-            ("css", &escape::markup(stylesheet)),
-            ("body", body),
-        ],
-    )
-    .expect("the preview template and its values match")
-}
-
-const PREVIEW_DOCUMENT: &str = r#"<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}}</title>
-<link rel="stylesheet" href="{{css}}">
 </head>
 <body class="gir-page">
 <main class="gir-page__main">{{body}}</main>
