@@ -181,8 +181,9 @@ impl JsonIndex {
     }
 }
 
-/// Characters of the source with their positions.
-struct Cursor<'a> {
+/// Characters of the source with their positions; also the decoder of JSON
+/// strings that [`crate::text::forbidden_in_json_strings`] uses.
+pub(crate) struct Cursor<'a> {
     chars: std::str::Chars<'a>,
     line: usize,
     /// Column of the character last returned (0 before the first of a line).
@@ -190,7 +191,7 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Cursor {
             chars: text.chars(),
             line: 1,
@@ -198,7 +199,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn next(&mut self) -> Option<(char, Position)> {
+    pub(crate) fn next(&mut self) -> Option<(char, Position)> {
         let c = self.chars.next()?;
         let at = if c == '\n' {
             let at = Position {
@@ -222,8 +223,17 @@ impl<'a> Cursor<'a> {
     /// cursor ends past its closing quote (or at the end of the text).
     fn string(&mut self) -> String {
         let mut out = String::new();
-        let mut pending_high: Option<u16> = None;
-        while let Some((c, _)) = self.next() {
+        self.string_chars(|c, _| out.push(c));
+        out
+    }
+
+    /// Each character of the rest of a string whose opening quote was just
+    /// read, decoded, with where it is written (an escape: its backslash; a
+    /// surrogate pair: the backslash of its first half). The cursor ends past
+    /// the closing quote (or at the end of the text).
+    pub(crate) fn string_chars(&mut self, mut each: impl FnMut(char, Position)) {
+        let mut pending_high: Option<(u16, Position)> = None;
+        while let Some((c, at)) = self.next() {
             match c {
                 '"' => break,
                 '\\' => {
@@ -244,26 +254,26 @@ impl<'a> Cursor<'a> {
                             };
                             match (pending_high.take(), unit) {
                                 (None, 0xD800..=0xDBFF) => {
-                                    pending_high = Some(unit);
+                                    pending_high = Some((unit, at));
                                     continue;
                                 }
-                                (Some(high), 0xDC00..=0xDFFF) => {
+                                (Some((high, high_at)), 0xDC00..=0xDFFF) => {
                                     let code = 0x10000
                                         + ((u32::from(high) - 0xD800) << 10)
                                         + (u32::from(unit) - 0xDC00);
-                                    char::from_u32(code).unwrap_or('\u{FFFD}')
+                                    each(char::from_u32(code).unwrap_or('\u{FFFD}'), high_at);
+                                    continue;
                                 }
                                 (_, unit) => char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'),
                             }
                         }
                         other => other,
                     };
-                    out.push(decoded);
+                    each(decoded, at);
                 }
-                c => out.push(c),
+                c => each(c, at),
             }
         }
-        out
     }
 }
 

@@ -6,6 +6,8 @@
 //! override or isolate (U+202A–U+202E, U+2066–U+2069) can make text read
 //! differently from how it is stored. A real report never needs either.
 
+use crate::spans::Cursor;
+
 /// Why `c` has no place in report text, or `None` when it may stay.
 pub fn forbidden(c: char) -> Option<&'static str> {
     match c {
@@ -47,63 +49,19 @@ pub struct ForbiddenChar {
 /// expected to be valid JSON; on anything else the scan still ends.
 pub fn forbidden_in_json_strings(json: &str) -> Vec<ForbiddenChar> {
     let mut found = Vec::new();
-    let mut chars = json.chars().peekable();
-    let (mut line, mut column) = (1, 0);
-    let mut in_string = false;
-    // Moves past one character, keeping line and column.
-    let mut next = |chars: &mut std::iter::Peekable<std::str::Chars>| {
-        let c = chars.next()?;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        Some((c, line, column))
-    };
-    while let Some((c, at_line, at_column)) = next(&mut chars) {
-        let mut report = |found_char: char| {
-            if let Some(why) = forbidden(found_char) {
-                found.push(ForbiddenChar {
-                    line: at_line,
-                    column: at_column,
-                    found: found_char,
-                    why,
-                });
-            }
-        };
-        if !in_string {
-            in_string = c == '"';
-            continue;
-        }
-        match c {
-            '"' => in_string = false,
-            '\\' => {
-                let Some((escape, _, _)) = next(&mut chars) else {
-                    break;
-                };
-                let decoded = match escape {
-                    'n' => Some('\n'),
-                    'r' => Some('\r'),
-                    't' => Some('\t'),
-                    'b' => Some('\u{8}'),
-                    'f' => Some('\u{C}'),
-                    'u' => {
-                        let hex: String = (0..4)
-                            .filter_map(|_| next(&mut chars))
-                            .map(|(h, _, _)| h)
-                            .collect();
-                        // A surrogate half is never one of the forbidden
-                        // characters, so it needs no pairing here.
-                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                    }
-                    _ => None,
-                };
-                if let Some(decoded) = decoded {
-                    report(decoded);
+    let mut cursor = Cursor::new(json);
+    while let Some((c, _)) = cursor.next() {
+        if c == '"' {
+            cursor.string_chars(|c, at| {
+                if let Some(why) = forbidden(c) {
+                    found.push(ForbiddenChar {
+                        line: at.line,
+                        column: at.column,
+                        found: c,
+                        why,
+                    });
                 }
-            }
-            c => report(c),
+            });
         }
     }
     found
