@@ -158,10 +158,8 @@ fn bidirectional_overrides_are_refused() {
     assert_eq!(bidi.len(), 3, "{errors:#?}");
     let line = line_of(&json, "txt.exe");
     assert!(
-        bidi[0].starts_with(&format!("reports/broken.json:{line}:"))
-            || bidi
-                .iter()
-                .any(|e| e.starts_with(&format!("reports/broken.json:{line}:"))),
+        bidi.iter()
+            .any(|e| e.starts_with(&format!("reports/broken.json:{line}:"))),
         "{bidi:?}"
     );
 }

@@ -523,33 +523,20 @@ fn apply_field(
             account.drop(line, field.label, DropKind::Label);
             *slot.slot(meta) = field.value;
         }
-        Some(_) => {
-            account.notice(
-                Some(line),
-                format!(
-                    "{} is given a second time: kept the first, dropped “{}{}”",
-                    field.name, field.label, field.value
+        unused => {
+            let dropped = format!("{}{}", field.label, field.value);
+            let notice = match unused {
+                Some(_) => format!(
+                    "{} is given a second time: kept the first, dropped “{dropped}”",
+                    field.name
                 ),
-            );
-            account.drop(
-                line,
-                format!("{}{}", field.label, field.value),
-                DropKind::Metadata,
-            );
-        }
-        None => {
-            account.notice(
-                Some(line),
-                format!(
-                    "the dataset has no field for {}: dropped “{}{}”",
-                    field.name, field.label, field.value
+                None => format!(
+                    "the dataset has no field for {}: dropped “{dropped}”",
+                    field.name
                 ),
-            );
-            account.drop(
-                line,
-                format!("{}{}", field.label, field.value),
-                DropKind::Metadata,
-            );
+            };
+            account.notice(Some(line), notice);
+            account.drop(line, dropped, DropKind::Metadata);
         }
     }
 }
