@@ -165,22 +165,14 @@ fn header_cells_scope_what_they_head() {
             .iter()
             .find(|th| th.1.trim() == label)
             .and_then(|th| attribute(th, "scope"))
-            .unwrap_or_else(|| panic!("no header “{label}”"))
+            .unwrap_or_else(|| panic!("no header or row label “{label}”"))
             .to_string()
     };
     assert_eq!(scope("申请人情况"), "colgroup");
     assert_eq!(scope("法人或其他组织"), "colgroup");
     assert_eq!(scope("商业企业"), "col");
-    let row_scope = |label: &str| {
-        heads
-            .iter()
-            .find(|th| th.1.trim() == label)
-            .and_then(|th| attribute(th, "scope"))
-            .unwrap_or_else(|| panic!("no row label “{label}”"))
-            .to_string()
-    };
-    assert_eq!(row_scope("三、本年度办理结果"), "rowgroup");
-    assert_eq!(row_scope("1.属于国家秘密"), "row");
+    assert_eq!(scope("三、本年度办理结果"), "rowgroup");
+    assert_eq!(scope("1.属于国家秘密"), "row");
     // Blank, zero and not applicable stay apart, as printed: the samples
     // have each somewhere in their tables.
     let sample_2019 = compiled("tests/fixtures/reports/sample-2019.json");

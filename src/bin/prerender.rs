@@ -71,7 +71,8 @@ fn run(dir: &Path) -> Result<(), String> {
     );
     std::fs::remove_file(dir.join(&trunk_css)).map_err(|e| format!("{trunk_css}: {e}"))?;
     write(page::VIEWER_STYLESHEET, &css)?;
-    let wasm = LinkedFile::new(wasm.clone(), &read(&wasm)?);
+    let wasm_bytes = read(&wasm)?;
+    let wasm = LinkedFile::new(wasm, &wasm_bytes);
     let boot = page::boot_module(&glue, &wasm);
     write(page::VIEWER_SCRIPT, boot.as_bytes())?;
     write("demo-portal.css", PORTAL_CSS.as_bytes())?;
@@ -85,8 +86,7 @@ fn run(dir: &Path) -> Result<(), String> {
         wasm,
     };
 
-    for id in embedded::report_ids() {
-        let report = embedded::report(&id)?;
+    for report in &reports {
         for (path, contents) in gir_compile::export::data_files(&report.report) {
             let file = dir.join(&path);
             if let Some(folder) = file.parent() {
@@ -100,10 +100,10 @@ fn run(dir: &Path) -> Result<(), String> {
     // One page per report (`<id>.html`); index.html and the demos show the first.
     let font_size = FontSize::default();
     let mut first_mount = None;
-    for id in embedded::report_ids() {
-        let report = embedded::report(&id)?;
-        let inner = futures::executor::block_on(page::render_report(&id, font_size));
-        let mount = page::mount_element(&id, font_size, &inner);
+    for report in &reports {
+        let id = &report.report.id;
+        let inner = futures::executor::block_on(page::render_report(id, font_size));
+        let mount = page::mount_element(id, font_size, &inner);
         let html = page::document(&report.report.title, &mount, &assets);
         write(&format!("{id}.html"), html.as_bytes())?;
         if first_mount.is_none() {
@@ -126,7 +126,11 @@ fn run(dir: &Path) -> Result<(), String> {
 
     println!(
         "prerender: wrote index.html, a page per report ({}), portal-demo.html, portal-iframe.html",
-        embedded::report_ids().join(", ")
+        reports
+            .iter()
+            .map(|r| r.report.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(())
 }
