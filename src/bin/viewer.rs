@@ -18,19 +18,11 @@ fn main() {
         show_failure();
     }));
     let document = gloo::utils::document();
-    let Ok(mounts) = document.query_selector_all(MOUNT_SELECTOR) else {
-        return;
-    };
-    if mounts.length() == 0 {
+    let mounts = mounts(&document);
+    if mounts.is_empty() {
         web_sys::console::warn_1(&"报告查看器:页面中没有 data-gir-viewer 元素".into());
     }
-    for index in 0..mounts.length() {
-        let Some(element) = mounts
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for element in mounts {
         let props = AppProps::from(config_from_attributes(|name| element.get_attribute(name)));
         // The stylesheet's scope: a host's empty mount need not carry it.
         let _ = element.class_list().add_1(SCOPE_CLASS);
@@ -67,22 +59,23 @@ fn show_link_target(document: &web_sys::Document) {
 /// controls no longer work, the prerendered report is still there to read,
 /// and a reload starts the viewer again.
 fn show_failure() {
-    let Ok(mounts) = gloo::utils::document().query_selector_all(MOUNT_SELECTOR) else {
-        return;
-    };
-    for index in 0..mounts.length() {
-        let Some(mount) = mounts
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for mount in mounts(&gloo::utils::document()) {
         if mount.get_attribute(STATE_ATTRIBUTE).as_deref() == Some(FAILED_STATE) {
             continue;
         }
         let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED_STATE);
         let _ = mount.insert_adjacent_html("afterbegin", FAILURE_NOTICE);
     }
+}
+
+/// The mount elements of the page, in document order.
+fn mounts(document: &web_sys::Document) -> Vec<web_sys::Element> {
+    let Ok(found) = document.query_selector_all(MOUNT_SELECTOR) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
 }
 
 /// The class every rule of the viewer's stylesheet is scoped under.
