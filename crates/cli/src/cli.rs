@@ -3,7 +3,7 @@
 //! module only reads inputs, writes outputs and chooses the status.
 
 use crate::check::{self, Checked, Finding, Severity};
-use crate::import::{self, text::is_valid_id, Imported};
+use crate::import::{self, is_valid_id, Imported};
 use crate::render;
 use clap::{Parser, Subcommand, ValueEnum};
 use gir_compile::text::printable;

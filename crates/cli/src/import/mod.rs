@@ -10,7 +10,14 @@
 //! numbers, characters a dataset refuses), and whatever it was unsure of it
 //! names in [`Imported::notices`]: nothing is lost silently.
 
+mod assemble;
+mod body;
+mod header;
+mod structure;
+mod tables;
 pub mod text;
+
+pub use assemble::is_valid_id;
 
 use gir_model::report::Report;
 
@@ -66,9 +73,75 @@ pub enum DropKind {
     /// A character a dataset refuses (control characters, bidirectional
     /// overrides).
     Forbidden,
+    /// A label, header or heading row of a standard table (the viewer
+    /// prints the format's own), or a row given twice.
+    TableLabel,
     /// A metadata field given a second time (the first is kept), or one the
     /// dataset has no field for (`来源:`, `浏览次数:`), with its value.
     Metadata,
+}
+
+/// What the importer left out, and what it wants the editor to look at.
+#[derive(Default)]
+pub(crate) struct Account {
+    pub(crate) notices: Vec<Notice>,
+    pub(crate) dropped: Vec<Dropped>,
+}
+
+impl Account {
+    pub(crate) fn notice(&mut self, line: Option<usize>, message: String) {
+        self.notices.push(Notice { line, message });
+    }
+
+    pub(crate) fn drop(&mut self, line: usize, text: impl Into<String>, kind: DropKind) {
+        let text = text.into();
+        if !text.trim().is_empty() {
+            self.dropped.push(Dropped { line, text, kind });
+        }
+    }
+}
+
+/// A unit of a document in reading order, as each importer reads its
+/// shape: the importers differ in how they find these, and share how a
+/// report is made of them ([`assemble`]).
+#[derive(Clone, Debug)]
+pub(crate) enum Piece {
+    Line(Line),
+    Table(Grid),
+}
+
+/// A line as a reader sees it: trimmed, without refused characters; empty
+/// for a blank line. A line of a text; a paragraph (or a `<br>`-separated
+/// line of one) of a page or a Word file.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// 1-based line of the input as an editor counts lines (`\n`): where the
+    /// line, or the element it was read from, starts.
+    pub(crate) no: usize,
+    pub(crate) text: String,
+    /// Whether it began with an indent (two spaces or more, or a
+    /// full-width space), as a PDF's paragraphs begin.
+    pub(crate) indented: bool,
+}
+
+/// A table as printed: rows of cells, a merged cell's text repeated in
+/// every grid cell it covers (so a row reads left to right as printed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Grid {
+    /// 1-based input line where the table starts.
+    pub(crate) line: usize,
+    pub(crate) rows: Vec<Vec<GridCell>>,
+}
+
+/// One grid cell: its text (the lines of a cell joined by `\n`) and the
+/// input line it starts on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct GridCell {
+    pub(crate) line: usize,
+    pub(crate) text: String,
+    /// Whether this grid cell is covered by a merged cell that starts in
+    /// another row or column (its text is that cell's).
+    pub(crate) spanned: bool,
 }
 
 /// Why an input cannot be imported (the command exits with 2).

@@ -1,0 +1,339 @@
+//! The standard tables (表二, 表三, 表四 of the 2019 trial and 2021
+//! formats): which format a body's tables follow, and the tables read from
+//! a grid (an HTML or Word table) by their printed labels.
+
+use super::structure::is_digit;
+use super::{Grid, GridCell, Piece};
+use gir_model::report::ReportFormat;
+use gir_model::standard::{self, RowDef, RowKind, TableLayout, ROW_CASES};
+use gir_model::table::{Cell, TableKind, TableRow};
+use std::collections::HashSet;
+
+/// A label or line for comparing labels whatever the font: full-width
+/// brackets, stops, commas and colons as half-width, curly quotes as
+/// straight, no spaces.
+pub(super) fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF08}' => '(',
+            '\u{FF09}' => ')',
+            '\u{FF0E}' => '.',
+            '\u{FF0C}' => ',',
+            '\u{FF1A}' => ':',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// The labels of a format's tables (rows, columns, block headings) that say
+/// which table they belong to: those of four characters or more.
+pub(super) fn table_labels(format: ReportFormat) -> HashSet<String> {
+    let mut labels = HashSet::new();
+    for kind in TableKind::ALL {
+        let Some(layout) = standard::layout(format, kind) else {
+            continue;
+        };
+        for block in layout.blocks {
+            let texts = [block.heading, block.stub]
+                .into_iter()
+                .chain(block.columns.iter().map(|c| c.label))
+                .chain(block.rows.iter().map(|r| r.label));
+            labels.extend(texts.map(normalize).filter(|t| t.chars().count() >= 4));
+        }
+    }
+    labels
+}
+
+/// Whether `text` is a printed table label, alone or followed by its cells
+/// (`一、本年新收政府信息公开申请数量 40 3 0 0 2 1 46`).
+pub(super) fn is_table_line(text: &str, labels: &HashSet<String>) -> bool {
+    let text = normalize(text);
+    labels.iter().any(|label| {
+        text.strip_prefix(label.as_str()).is_some_and(|rest| {
+            rest.chars()
+                .all(|c| is_digit(c) || matches!(c, '.' | '-' | '/' | '—' | '\u{FF0D}'))
+        })
+    })
+}
+
+/// The format whose tables the text holds, if it holds standard tables
+/// (three table labels or more): the format more of whose own labels occur,
+/// else the one the year in the title used.
+pub(super) fn detect_tables(body: &[Piece], title: &str) -> Option<ReportFormat> {
+    // Every line, and every cell of every table.
+    let texts: Vec<&str> = body
+        .iter()
+        .flat_map(|piece| -> Box<dyn Iterator<Item = &str>> {
+            match piece {
+                Piece::Line(line) => Box::new(std::iter::once(line.text.as_str())),
+                Piece::Table(grid) => Box::new(
+                    grid.rows
+                        .iter()
+                        .flatten()
+                        .filter(|cell| !cell.spanned)
+                        .map(|cell| cell.text.as_str()),
+                ),
+            }
+        })
+        .collect();
+    let found = |format| -> HashSet<String> {
+        let labels = table_labels(format);
+        texts
+            .iter()
+            .filter_map(|text| {
+                let text = normalize(text);
+                labels
+                    .iter()
+                    .filter(|label| text.starts_with(label.as_str()))
+                    .max_by_key(|label| label.len())
+                    .cloned()
+            })
+            .collect()
+    };
+    let found_2019 = found(ReportFormat::Trial2019);
+    let found_2021 = found(ReportFormat::Format2021);
+    if found_2019.union(&found_2021).count() < 3 {
+        return None;
+    }
+    let only_2019 = found_2019.difference(&found_2021).count();
+    let only_2021 = found_2021.difference(&found_2019).count();
+    Some(match only_2019.cmp(&only_2021) {
+        std::cmp::Ordering::Greater => ReportFormat::Trial2019,
+        std::cmp::Ordering::Less => ReportFormat::Format2021,
+        std::cmp::Ordering::Equal => match year_in(title) {
+            Some(2019 | 2020) => ReportFormat::Trial2019,
+            _ => ReportFormat::Format2021,
+        },
+    })
+}
+
+/// The first year (19xx, 20xx) written in `text`.
+pub(super) fn year_in(text: &str) -> Option<u32> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(4).enumerate().find_map(|(i, w)| {
+        let digits = w.iter().all(char::is_ascii_digit);
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i + 4);
+        let alone =
+            !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(char::is_ascii_digit);
+        let year: String = w.iter().collect();
+        (digits && alone && (year.starts_with("19") || year.starts_with("20")))
+            .then(|| year.parse().ok())
+            .flatten()
+    })
+}
+
+// ---- rows of the standard tables, read from a grid ----
+
+/// A row of a standard table read from a grid row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct ReadRow {
+    pub(super) kind: TableKind,
+    pub(super) row: TableRow,
+    /// The input line the grid row starts on.
+    pub(super) line: usize,
+}
+
+/// What a grid holds: the standard tables' rows, and the grid rows that
+/// are none of them.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ReadGrid {
+    pub(super) rows: Vec<ReadRow>,
+    /// Grid rows of labels only (headers, block headings, the 勾稽 note):
+    /// the viewer prints the layout's own, so these are accounted for as
+    /// dropped: (line, text).
+    pub(super) labels: Vec<(usize, String)>,
+    /// Grid rows with numbers that match no row of the format's tables:
+    /// (line, the row's cells as printed, joined by spaces).
+    pub(super) unknown: Vec<(usize, String)>,
+    /// Things to check: (line, message).
+    pub(super) notices: Vec<(usize, String)>,
+}
+
+/// A grid row as a line: its cells (each merged cell once, the lines of a
+/// cell joined) separated by spaces; empty cells left out.
+pub(super) fn printed_row(cells: &[GridCell]) -> String {
+    let texts: Vec<String> = cells
+        .iter()
+        .filter(|c| !c.spanned)
+        .map(|c| c.text.split('\n').map(str::trim).collect::<String>())
+        .filter(|t| !t.is_empty())
+        .collect();
+    texts.join(" ")
+}
+
+/// A label without its numbering (`1.`, `(三)`, `三、`), for matching a
+/// label printed with other numbering marks (`1、属于国家秘密`).
+fn without_numbering(label: &str) -> &str {
+    let rest = label.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十()(). 、".contains(c)
+    });
+    if rest.is_empty() {
+        label
+    } else {
+        rest
+    }
+}
+
+/// The cell a grid cell's text is, as a dataset writes it: digits made
+/// ASCII, spaces dropped. `None` for text that is not a cell (a label).
+fn value_cell(text: &str) -> Option<(Cell, bool)> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let ascii: String = compact
+        .chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
+            '\u{FF0E}' => '.',
+            c => c,
+        })
+        .collect();
+    let changed = ascii != text;
+    Cell::parse(&ascii).ok().map(|cell| (cell, changed))
+}
+
+/// The layout row a label names: its printed label, whatever the spaces,
+/// brackets, quotes and numbering marks; `None` when it names none.
+fn row_named(layout: &'static TableLayout, label: &str) -> Option<&'static RowDef> {
+    let label = normalize(label);
+    if label.is_empty() {
+        return None;
+    }
+    let rows = || layout.rows().filter(|r| !r.label.is_empty());
+    rows().find(|r| normalize(r.label) == label).or_else(|| {
+        let bare = without_numbering(&label);
+        let matching: Vec<&RowDef> = rows()
+            .filter(|r| without_numbering(&normalize(r.label)) == bare)
+            .collect();
+        // A bare label that several rows share (`其他`) names none.
+        (matching.len() == 1).then(|| matching[0])
+    })
+}
+
+/// Reads the standard tables' rows from a grid: each grid row is the row
+/// whose label is the innermost (rightmost) label cell; its cells are the
+/// last cells of the grid row, one per column of that row's block. A row
+/// of numbers without a label is 表四's.
+pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
+    let layouts: Vec<&'static TableLayout> = TableKind::ALL
+        .into_iter()
+        .filter_map(|kind| standard::layout(format, kind))
+        .collect();
+    let mut read = ReadGrid::default();
+    for cells in &grid.rows {
+        let line = cells.first().map_or(grid.line, |c| c.line);
+        let printed = || printed_row(cells);
+        // The innermost label this row names, and where its cells start.
+        let mut named: Option<(&'static TableLayout, &'static RowDef, usize)> = None;
+        for (index, cell) in cells.iter().enumerate() {
+            if value_cell(&cell.text).is_some() {
+                continue;
+            }
+            for &layout in &layouts {
+                if let Some(row) = row_named(layout, &cell.text) {
+                    named = Some((layout, row, index));
+                }
+            }
+        }
+        let values = |from: usize| -> Vec<&GridCell> {
+            // Cells after the label, a merged cell counted once per column
+            // it covers (a value spread over three columns stays one cell
+            // of a one-column block only through the last-cells rule).
+            cells[from..]
+                .iter()
+                .skip_while(|c| value_cell(&c.text).is_none())
+                .collect()
+        };
+        let (layout, row, cells_from) = match named {
+            Some(found) => found,
+            None => {
+                let review = layouts
+                    .iter()
+                    .copied()
+                    .find(|l| l.kind == TableKind::ReviewLitigation);
+                let values: Vec<Cell> = cells
+                    .iter()
+                    .filter_map(|c| value_cell(&c.text).map(|(v, _)| v))
+                    .collect();
+                let numbers = values.iter().filter(|v| !v.is_blank()).count();
+                match review.and_then(|l| l.row(ROW_CASES).map(|(b, r)| (l, b, r))) {
+                    Some((layout, block, row))
+                        if numbers > 0 && values.len() >= block.columns.len() =>
+                    {
+                        (layout, row, 0)
+                    }
+                    _ if numbers > 0 => {
+                        read.unknown.push((line, printed()));
+                        continue;
+                    }
+                    _ => {
+                        read.labels.push((line, printed()));
+                        continue;
+                    }
+                }
+            }
+        };
+        if row.kind == RowKind::Heading {
+            read.labels.push((line, printed()));
+            continue;
+        }
+        let (block, _) = layout.row(row.key).expect("the layout's own row");
+        let width = block.columns.len();
+        let found = values(cells_from);
+        let all_values = found.iter().all(|c| value_cell(&c.text).is_some());
+        let mut row_cells = vec![Cell::Blank; width];
+        if found.len() >= width && all_values {
+            for (slot, cell) in row_cells.iter_mut().zip(&found[found.len() - width..]) {
+                let (value, changed) = value_cell(&cell.text).expect("checked above");
+                if changed && !value.is_blank() {
+                    read.notices.push((
+                        cell.line,
+                        format!(
+                            "{} {}: the cell “{}” is written “{}” (digits made ASCII, spaces dropped)",
+                            layout.kind.title(),
+                            row.short,
+                            cell.text,
+                            value.as_str()
+                        ),
+                    ));
+                }
+                *slot = value;
+            }
+            if found.len() > width {
+                read.notices.push((
+                    line,
+                    format!(
+                        "{} {}: the row has {} cells where the format has {}: read the last {width}",
+                        layout.kind.title(),
+                        row.short,
+                        found.len(),
+                        width
+                    ),
+                ));
+            }
+        } else {
+            let printed_cells: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+            read.notices.push((
+                line,
+                format!(
+                    "{} {}: found {} cell(s) ({}) where the format has {width}: which columns they \
+                     belong to cannot be told, so the row is left blank; enter it from the publication",
+                    layout.kind.title(),
+                    row.short,
+                    found.len(),
+                    printed_cells.join(" ")
+                ),
+            ));
+        }
+        read.rows.push(ReadRow {
+            kind: layout.kind,
+            row: TableRow {
+                key: row.key.to_string(),
+                cells: row_cells,
+            },
+            line,
+        });
+    }
+    read
+}
