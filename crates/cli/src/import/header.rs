@@ -361,3 +361,17 @@ pub(super) fn reads_like_title(text: &str) -> bool {
         && !text.ends_with(['。', ':', '\u{FF1A}', ';', '\u{FF1B}'])
         && !starts_structure(text)
 }
+
+/// Whether a table cell is a metadata label alone (`索引号`, `发布机构:`,
+/// `文 号:`): its value is in the next cell.
+pub(super) fn is_label_cell(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let bare = compact.trim_end_matches([':', '\u{FF1A}']);
+    LABELS.iter().any(|(label, _)| *label == bare)
+}
+
+/// Whether `text` starts with a metadata label and its colon.
+pub(super) fn starts_with_label(text: &str) -> bool {
+    let chars: Vec<char> = text.trim_start().chars().collect();
+    label_at(&chars, 0).is_some()
+}

@@ -13,6 +13,8 @@
 mod assemble;
 mod body;
 mod header;
+mod html;
+mod html_source;
 mod structure;
 mod tables;
 pub mod text;
@@ -166,11 +168,9 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Unreada
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if looks_like_html(text) {
-        return Err(Unreadable(
-            "this looks like an HTML page: the HTML importer is not there yet; \
-             copy the report's text from the page (or its PDF) and import that"
-                .into(),
-        ));
+        let mut account = Account::default();
+        let pieces = html::pieces(text, &mut account);
+        return Ok(assemble::assemble(&pieces, false, options, account));
     }
     Ok(text::import_text(text, options))
 }
