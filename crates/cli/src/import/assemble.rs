@@ -16,7 +16,9 @@ use super::header::read_header;
 use super::structure::{
     ends_sentence, list_item, numbered, section_heading, section_label, subsection,
 };
-use super::tables::{detect_tables, is_table_line, printed_row, read_grid, table_labels, year_in};
+use super::tables::{
+    detect_tables, is_table_line, printed_row, read_grid, table_labels, tables_in_text, year_in,
+};
 use super::{Account, DropKind, Grid, Imported, Options, Piece};
 use gir_model::report::{
     Block, List, ListItem, Metadata, Paragraph, Report, ReportFormat, Section, Subsection,
@@ -38,7 +40,11 @@ pub(super) fn assemble(
     let body = &pieces[body_start..];
 
     let tables = detect_tables(body, &title);
-    let items = body_items(body, tables.is_some(), may_wrap, &mut account);
+    let body = match tables {
+        Some(format) => tables_in_text(body, format),
+        None => body.to_vec(),
+    };
+    let items = body_items(&body, tables.is_some(), may_wrap, &mut account);
     let mut builder = Builder::new(tables);
     for item in &items {
         builder.add(item, &mut account);
@@ -62,13 +68,29 @@ pub(super) fn assemble(
     }
     let format = match tables {
         Some(format) => {
+            let made: Vec<&Table> = preamble
+                .iter()
+                .chain(sections.iter().flat_map(|s| &s.blocks))
+                .filter_map(|block| match block {
+                    Block::Table(table) => Some(table),
+                    _ => None,
+                })
+                .collect();
+            let names: Vec<String> = made
+                .iter()
+                .map(|t| format!("{} ({})", t.kind.title(), t.id))
+                .collect();
             account.notice(
                 None,
                 format!(
-                    "the text holds the standard tables ({} format): importing tables from \
-                     text is not there yet, so their lines are kept as paragraphs; enter them \
-                     as table blocks (README: Standard-format tables)",
-                    standard::format_name(format)
+                    "the standard tables ({} format): read {}; check every cell against the \
+                     publication (README: Standard-format tables)",
+                    standard::format_name(format),
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
                 ),
             );
             format

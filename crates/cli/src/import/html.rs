@@ -165,7 +165,7 @@ fn is_hidden(element: ElementRef) -> bool {
 }
 
 /// The words of an element's class and id (`main-nav` → `main`, `nav`).
-fn name_tokens(element: ElementRef) -> impl Iterator<Item = String> + '_ {
+fn name_tokens(element: ElementRef<'_>) -> impl Iterator<Item = String> + '_ {
     let value = element.value();
     value
         .attr("class")
@@ -210,9 +210,10 @@ fn is_chrome_element(element: ElementRef) -> bool {
     }
     if name == "header" {
         // An article's own header holds its title; the page's is chrome.
-        let in_article = element.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            matches!(a.value().name(), "article" | "main")
-        });
+        let in_article = element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| matches!(a.value().name(), "article" | "main"));
         return !in_article;
     }
     name_tokens(element).any(|token| CHROME_WORDS.contains(&token.as_str()))
@@ -238,9 +239,8 @@ fn title_element(root: ElementRef) -> Option<ego_id::Id> {
     elements()
         .find(|e| e.value().name() == "h1" && titled(*e) && shown(*e))
         .or_else(|| {
-            elements().find(|e| {
-                name_tokens(*e).any(|t| t.ends_with("title")) && titled(*e) && shown(*e)
-            })
+            elements()
+                .find(|e| name_tokens(*e).any(|t| t.ends_with("title")) && titled(*e) && shown(*e))
         })
         .map(|e| e.id())
 }
@@ -369,7 +369,10 @@ impl Walker<'_, '_> {
                 Some(why) => {
                     self.account.notice(
                         Some(no),
-                        format!("dropped U+{:04X} ({why}): a dataset never holds one", u32::from(c)),
+                        format!(
+                            "dropped U+{:04X} ({why}): a dataset never holds one",
+                            u32::from(c)
+                        ),
                     );
                     self.account.drop(no, c.to_string(), DropKind::Forbidden);
                 }
@@ -391,6 +394,7 @@ impl Walker<'_, '_> {
             no,
             text,
             indented: false,
+            cells: Vec::new(),
         }));
     }
 
@@ -415,7 +419,8 @@ impl Walker<'_, '_> {
                     .filter(|c| !c.spanned && !c.text.is_empty())
                     .map(|c| {
                         let text = c.text.replace('\n', " ");
-                        let colon = is_label_cell(&text) && !text.trim_end().ends_with([':', '\u{FF1A}']);
+                        let colon =
+                            is_label_cell(&text) && !text.trim_end().ends_with([':', '\u{FF1A}']);
                         if colon {
                             format!("{}:", text.trim_end())
                         } else {
@@ -435,7 +440,8 @@ impl Walker<'_, '_> {
         if self.before_title {
             for row in &grid.rows {
                 for cell in row.iter().filter(|c| !c.spanned && !c.text.is_empty()) {
-                    self.account.drop(cell.line, cell.text.clone(), DropKind::Chrome);
+                    self.account
+                        .drop(cell.line, cell.text.clone(), DropKind::Chrome);
                 }
             }
             self.account.notice(
@@ -659,7 +665,11 @@ mod tests {
                     "[{}]",
                     grid.rows
                         .iter()
-                        .map(|r| r.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("|"))
+                        .map(|r| r
+                            .iter()
+                            .map(|c| c.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("|"))
                         .collect::<Vec<_>>()
                         .join("/")
                 ),
@@ -675,7 +685,16 @@ mod tests {
              政务<o:p></o:p>\n  信息,\n <b>data</b>\n more</p><p>&nbsp;</p><p>&nbsp;&nbsp;缩进\u{3000}x&nbsp;&nbsp;y</p>\
              <p>一行<br>二行</p><p>a\u{202E}b</p></body>",
         );
-        assert_eq!(lines, ["1234条政务信息, data more", "缩进\u{3000}x  y", "一行", "二行", "ab"]);
+        assert_eq!(
+            lines,
+            [
+                "1234条政务信息, data more",
+                "缩进\u{3000}x  y",
+                "一行",
+                "二行",
+                "ab"
+            ]
+        );
     }
 
     #[test]
@@ -690,7 +709,10 @@ mod tests {
         );
         assert_eq!(lines, ["某局2021年政府信息公开工作年度报告", "正文。"]);
         let dropped: Vec<&str> = account.dropped.iter().map(|d| d.text.as_str()).collect();
-        assert_eq!(dropped, ["首页 政务公开", "导航", "某区人民政府门户网站", "版权所有"]);
+        assert_eq!(
+            dropped,
+            ["首页 政务公开", "导航", "某区人民政府门户网站", "版权所有"]
+        );
         assert!(account.dropped.iter().all(|d| d.kind == DropKind::Chrome));
     }
 

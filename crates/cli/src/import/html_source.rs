@@ -59,12 +59,7 @@ impl TreeSink for LineSink {
         self.line.set(line_number);
     }
 
-    fn create_element(
-        &self,
-        name: QualName,
-        attrs: Vec<Attribute>,
-        flags: ElementFlags,
-    ) -> Handle {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let handle = self.inner.create_element(name, attrs, flags);
         let line = usize::try_from(self.line.get()).unwrap_or(usize::MAX);
         self.lines.borrow_mut().insert(handle, line);
@@ -143,7 +138,8 @@ impl TreeSink for LineSink {
         self.inner.reparent_children(node, new_parent)
     }
     fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
-        self.inner.is_mathml_annotation_xml_integration_point(handle)
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
     }
     fn allow_declarative_shadow_roots(&self, intended_parent: &Handle) -> bool {
         self.inner.allow_declarative_shadow_roots(intended_parent)
@@ -165,7 +161,8 @@ mod tests {
 
     #[test]
     fn elements_know_their_source_line() {
-        let page = ParsedPage::parse("<!DOCTYPE html>\n<html><body>\n<p>a</p>\n\n<div>\n<p>b</p></div>");
+        let page =
+            ParsedPage::parse("<!DOCTYPE html>\n<html><body>\n<p>a</p>\n\n<div>\n<p>b</p></div>");
         let lines: Vec<(String, usize)> = page
             .html
             .root_element()

@@ -124,6 +124,10 @@ pub(crate) struct Line {
     /// Whether it began with an indent (two spaces or more, or a
     /// full-width space), as a PDF's paragraphs begin.
     pub(crate) indented: bool,
+    /// A line with tabs (a table's row as a browser copies it: cells
+    /// between tabs): its cells, trimmed, empty ones kept. Empty for a
+    /// line without tabs.
+    pub(crate) cells: Vec<String>,
 }
 
 /// A table as printed: rows of cells, a merged cell's text repeated in

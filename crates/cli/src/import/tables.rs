@@ -3,7 +3,7 @@
 //! a grid (an HTML or Word table) by their printed labels.
 
 use super::structure::is_digit;
-use super::{Grid, GridCell, Piece};
+use super::{Grid, GridCell, Line, Piece};
 use gir_model::report::ReportFormat;
 use gir_model::standard::{self, RowDef, RowKind, TableLayout, ROW_CASES};
 use gir_model::table::{Cell, TableKind, TableRow};
@@ -155,6 +155,10 @@ pub(super) struct ReadGrid {
 /// A grid row as a line: its cells (each merged cell once, the lines of a
 /// cell joined) separated by spaces; empty cells left out.
 pub(super) fn printed_row(cells: &[GridCell]) -> String {
+    printed_row_of(&cells.iter().collect::<Vec<_>>())
+}
+
+fn printed_row_of(cells: &[&GridCell]) -> String {
     let texts: Vec<String> = cells
         .iter()
         .filter(|c| !c.spanned)
@@ -163,6 +167,9 @@ pub(super) fn printed_row(cells: &[GridCell]) -> String {
         .collect();
     texts.join(" ")
 }
+
+/// Headers that only 表四 prints.
+const REVIEW_HEADERS: [&str; 5] = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结"];
 
 /// A label without its numbering (`1.`, `(三)`, `三、`), for matching a
 /// label printed with other numbering marks (`1、属于国家秘密`).
@@ -203,6 +210,11 @@ fn row_named(layout: &'static TableLayout, label: &str) -> Option<&'static RowDe
     let rows = || layout.rows().filter(|r| !r.label.is_empty());
     rows().find(|r| normalize(r.label) == label).or_else(|| {
         let bare = without_numbering(&label);
+        // Only a numbered label is matched without its numbering (a column's
+        // `总计` is not the row `(七)总计`).
+        if bare == label {
+            return None;
+        }
         let matching: Vec<&RowDef> = rows()
             .filter(|r| without_numbering(&normalize(r.label)) == bare)
             .collect();
@@ -237,12 +249,12 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
             }
         }
         let values = |from: usize| -> Vec<&GridCell> {
-            // Cells after the label, a merged cell counted once per column
-            // it covers (a value spread over three columns stays one cell
-            // of a one-column block only through the last-cells rule).
+            // The cells after the label, a merged cell once (表二's
+            // one-column blocks print their value over three columns).
             cells[from..]
                 .iter()
                 .skip_while(|c| value_cell(&c.text).is_none())
+                .filter(|c| !c.spanned)
                 .collect()
         };
         let (layout, row, cells_from) = match named {
@@ -257,9 +269,16 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
                     .filter_map(|c| value_cell(&c.text).map(|(v, _)| v))
                     .collect();
                 let numbers = values.iter().filter(|v| !v.is_blank()).count();
+                // 表四's row of numbers has no label: a row of as many
+                // numbers, or numbers under 表四's own headers (a text that
+                // lost its blank cells).
+                let under_review_headers = cells
+                    .iter()
+                    .any(|c| REVIEW_HEADERS.contains(&normalize(&c.text).as_str()));
                 match review.and_then(|l| l.row(ROW_CASES).map(|(b, r)| (l, b, r))) {
                     Some((layout, block, row))
-                        if numbers > 0 && values.len() >= block.columns.len() =>
+                        if numbers > 0
+                            && (values.len() >= block.columns.len() || under_review_headers) =>
                     {
                         (layout, row, 0)
                     }
@@ -281,6 +300,16 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
         let (block, _) = layout.row(row.key).expect("the layout's own row");
         let width = block.columns.len();
         let found = values(cells_from);
+        // The row's own label cells and its ancestors' (a merged 三、本年度办理结果):
+        // the viewer prints the layout's labels.
+        let label_cells: Vec<&GridCell> = cells
+            .iter()
+            .take_while(|c| !found.first().is_some_and(|f| std::ptr::eq(*f, *c)))
+            .filter(|c| !c.spanned && !c.text.trim().is_empty())
+            .collect();
+        if !label_cells.is_empty() {
+            read.labels.push((line, printed_row_of(&label_cells)));
+        }
         let all_values = found.iter().all(|c| value_cell(&c.text).is_some());
         let mut row_cells = vec![Cell::Blank; width];
         if found.len() >= width && all_values {
@@ -301,6 +330,8 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
                 *slot = value;
             }
             if found.len() > width {
+                read.labels
+                    .push((line, printed_row_of(&found[..found.len() - width])));
                 read.notices.push((
                     line,
                     format!(
@@ -314,6 +345,7 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
             }
         } else {
             let printed_cells: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+            read.labels.push((line, printed_row_of(&found)));
             read.notices.push((
                 line,
                 format!(
@@ -336,4 +368,178 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
         });
     }
     read
+}
+
+// ---- the standard tables flattened into lines ----
+
+/// Every printed word of a format's tables (labels, column headers, header
+/// groups, block headings, stubs), normalized and run together, to tell a
+/// piece of a label (`商业`, a label's wrapped rest) from the body's text.
+fn label_text(format: ReportFormat) -> String {
+    let mut text = String::new();
+    for kind in TableKind::ALL {
+        let Some(layout) = standard::layout(format, kind) else {
+            continue;
+        };
+        for block in layout.blocks {
+            text.push_str(&normalize(block.heading));
+            text.push('\n');
+            text.push_str(&normalize(block.stub));
+            text.push('\n');
+            for column in block.columns {
+                text.push_str(&normalize(column.label));
+                text.push('\n');
+                for group in column.groups {
+                    text.push_str(&normalize(group));
+                    text.push('\n');
+                }
+            }
+            for row in block.rows {
+                text.push_str(&normalize(row.label));
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+/// The cells of a line: its tab-separated cells, else its words.
+fn line_tokens(line: &Line) -> Vec<String> {
+    match line.cells.is_empty() {
+        true => line.text.split_whitespace().map(str::to_string).collect(),
+        false => line.cells.clone(),
+    }
+}
+
+/// Whether a line belongs to a flattened table: each of its cells a
+/// number, a not-applicable mark, a blank between tabs, or a piece of the
+/// tables' printed words; not a page number.
+fn is_table_row_line(line: &Line, words: &str) -> bool {
+    let tokens = line_tokens(line);
+    !line.text.is_empty()
+        && !super::body::is_page_number(&line.text, false)
+        && tokens.iter().all(|token| {
+            let word = normalize(token);
+            value_cell(token).is_some() || (!word.contains('\n') && words.contains(word.as_str()))
+        })
+}
+
+/// Runs of a body's lines that are a standard table flattened into text
+/// (copied from a page: a row a line, cells between tabs; or a PDF's text:
+/// cells on lines of their own or between spaces) become grids, row by
+/// row, for [`read_grid`]. A run starts at a line with a table label of
+/// four characters or more and goes on over the lines that belong to a
+/// table.
+pub(super) fn tables_in_text(body: &[Piece], format: ReportFormat) -> Vec<Piece> {
+    let strong = table_labels(format);
+    let words = label_text(format);
+    let starts_table = |line: &Line| {
+        line_tokens(line).iter().any(|token| {
+            let token = normalize(token);
+            strong.iter().any(|label| token.starts_with(label.as_str()))
+        })
+    };
+    let mut out: Vec<Piece> = Vec::new();
+    let mut index = 0;
+    while index < body.len() {
+        let Piece::Line(line) = &body[index] else {
+            out.push(body[index].clone());
+            index += 1;
+            continue;
+        };
+        if !(is_table_row_line(line, &words) && starts_table(line)) {
+            out.push(body[index].clone());
+            index += 1;
+            continue;
+        }
+        // The run: table lines, and blank lines between them.
+        let mut end = index;
+        let mut scan = index;
+        while let Some(Piece::Line(next)) = body.get(scan) {
+            if next.text.is_empty() {
+                scan += 1;
+                continue;
+            }
+            if !is_table_row_line(next, &words) {
+                break;
+            }
+            scan += 1;
+            end = scan;
+        }
+        let lines: Vec<&Line> = body[index..end]
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Line(line) if !line.text.is_empty() => Some(line),
+                _ => None,
+            })
+            .collect();
+        out.push(Piece::Table(flattened_grid(&lines, format, &words)));
+        index = end;
+    }
+    out
+}
+
+/// The rows of a flattened table: a tab-separated line is a row; other
+/// lines' words run together, a row ending where numbers are followed by
+/// a label. A label's pieces (a label wrapped over two lines) join while
+/// they are the start of a printed label.
+fn flattened_grid(lines: &[&Line], format: ReportFormat, words: &str) -> Grid {
+    let row_labels: Vec<String> = TableKind::ALL
+        .into_iter()
+        .filter_map(|kind| standard::layout(format, kind))
+        .flat_map(|layout| layout.rows())
+        .map(|row| normalize(row.label))
+        .filter(|label| !label.is_empty())
+        .collect();
+    let starts_a_label = |text: &str| {
+        words
+            .split('\n')
+            .any(|label| label.len() > text.len() && label.starts_with(text))
+    };
+    let mut rows: Vec<Vec<GridCell>> = Vec::new();
+    let mut row: Vec<GridCell> = Vec::new();
+    let mut has_values = false;
+    let cell = |line: usize, text: &str| GridCell {
+        line,
+        text: text.to_string(),
+        spanned: false,
+    };
+    for line in lines {
+        if !line.cells.is_empty() {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            has_values = false;
+            rows.push(line.cells.iter().map(|c| cell(line.no, c)).collect());
+            continue;
+        }
+        for token in line.text.split_whitespace() {
+            if value_cell(token).is_some() {
+                row.push(cell(line.no, token));
+                has_values = true;
+                continue;
+            }
+            if has_values {
+                rows.push(std::mem::take(&mut row));
+                has_values = false;
+            }
+            // A label's rest joins its start (a label wrapped over lines).
+            if let Some(last) = row.last_mut() {
+                let joined = normalize(&format!("{}{token}", last.text));
+                let last_is_label = row_labels.contains(&normalize(&last.text));
+                if !last_is_label && (starts_a_label(&joined) || row_labels.contains(&joined)) {
+                    last.text.push_str(token);
+                    continue;
+                }
+            }
+            row.push(cell(line.no, token));
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    Grid {
+        line: lines.first().map_or(1, |l| l.no),
+        rows,
+    }
 }

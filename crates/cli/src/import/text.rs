@@ -56,6 +56,8 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
             let mut text = String::with_capacity(piece.len());
             for c in piece.chars() {
                 match forbidden(c) {
+                    // Tabs part cells until the line is split into them.
+                    None | Some(_) if c == '\t' => text.push(c),
                     None => text.push(c),
                     Some(_) if c.is_whitespace() => text.push(' '),
                     Some(_) => {
@@ -65,10 +67,18 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
                 }
             }
             let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
+            let cells = match text.contains('\t') {
+                true => text
+                    .split('\t')
+                    .map(|cell| cell.trim().to_string())
+                    .collect(),
+                false => Vec::new(),
+            };
             lines.push(Line {
                 no,
-                text: text.trim().to_string(),
+                text: text.replace('\t', " ").trim().to_string(),
                 indented: indent.chars().count() >= 2 || indent.contains('\u{3000}'),
+                cells,
             });
         }
         if !refused.is_empty() {
