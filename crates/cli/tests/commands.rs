@@ -358,16 +358,13 @@ fn import_says_what_the_dataset_still_lacks_and_exits_1() {
 #[test]
 fn import_refuses_what_it_cannot_read() {
     let dir = scratch("import-refused");
-    let html = dir.join("page.html");
-    std::fs::write(
-        &html,
-        "<!DOCTYPE html><html><body><p>一、</p></body></html>",
-    )
-    .unwrap();
-    let ran = cli(&["import", &html.display().to_string()]);
+    let binary = dir.join("image.png");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0xFF, 0xFF, 0x00, 0x80]).unwrap();
+    let ran = cli(&["import", &binary.display().to_string()]);
     assert_eq!(ran.status, EXIT_UNREADABLE);
     assert!(
-        ran.err.contains("HTML importer is not there yet"),
+        ran.err
+            .contains("neither UTF-8 (invalid byte at offset 0) nor GB18030/GBK text"),
         "{}",
         ran.err
     );

@@ -109,6 +109,7 @@ pub(super) fn assemble(
     account
         .notices
         .sort_by_key(|notice| notice.line.unwrap_or(usize::MAX));
+    account.dropped.sort_by_key(|dropped| dropped.line);
     Imported {
         report: Report {
             id,

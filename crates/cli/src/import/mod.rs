@@ -22,6 +22,7 @@ pub mod text;
 pub use assemble::is_valid_id;
 
 use gir_model::report::Report;
+use std::borrow::Cow;
 
 /// What the caller knows beyond the text.
 #[derive(Clone, Debug, Default)]
@@ -154,29 +155,79 @@ pub(crate) struct GridCell {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable(pub String);
 
+/// The shapes an input comes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Plain text (copied from a page, or a PDF's text layer).
+    Text,
+    /// An HTML page.
+    Html,
+    /// A zip file: a Word document (.docx).
+    Word,
+}
+
+/// What shape an input is, from its first bytes.
+pub fn shape_of(bytes: &[u8]) -> Shape {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Shape::Word;
+    }
+    let start = &bytes[..bytes.len().min(1024)];
+    // A page's first characters are ASCII markup in any of its encodings.
+    let start = String::from_utf8_lossy(start);
+    match looks_like_html(start.strip_prefix('\u{FEFF}').unwrap_or(&start)) {
+        true => Shape::Html,
+        false => Shape::Text,
+    }
+}
+
 /// Imports an input of any supported shape from its bytes.
 pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Unreadable> {
-    if bytes.starts_with(b"PK\x03\x04") {
+    let shape = shape_of(bytes);
+    if shape == Shape::Word {
         return Err(Unreadable(
             "this is a zip file (a .docx?): the Word importer is not there yet; \
              save the report's text (or copy it from the page) and import that"
                 .into(),
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Unreadable(format!(
-            "not UTF-8 text (invalid byte at offset {}); a page saved as GBK/GB18030 \
-             can be converted first: iconv -f GB18030 -t UTF-8",
-            e.valid_up_to()
-        ))
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if looks_like_html(text) {
-        let mut account = Account::default();
-        let pieces = html::pieces(text, &mut account);
-        return Ok(assemble::assemble(&pieces, false, options, account));
+    let mut account = Account::default();
+    let text = decode(bytes, &mut account)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let pieces = match shape {
+        Shape::Html => html::pieces(text, &mut account),
+        _ => text::pieces(text, &mut account),
+    };
+    Ok(assemble::assemble(
+        &pieces,
+        shape == Shape::Text,
+        options,
+        account,
+    ))
+}
+
+/// The input's text: UTF-8, else GB18030 (which GBK and GB2312 are part
+/// of: Chinese portals' pages and Windows text files are often saved so),
+/// said in a notice.
+fn decode<'b>(bytes: &'b [u8], account: &mut Account) -> Result<Cow<'b, str>, Unreadable> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(utf8) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                return Err(Unreadable(format!(
+                    "neither UTF-8 (invalid byte at offset {}) nor GB18030/GBK text",
+                    utf8.valid_up_to()
+                )));
+            }
+            account.notice(
+                None,
+                "read as GB18030 (GBK/GB2312): the input is not UTF-8; the dataset is written \
+                 in UTF-8"
+                    .into(),
+            );
+            Ok(text)
+        }
     }
-    Ok(text::import_text(text, options))
 }
 
 /// Markup at the start of the document: `<!DOCTYPE`, `<html`, `<?xml`, or a
@@ -205,15 +256,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_word_and_non_utf8_are_refused_with_a_reason() {
-        let options = Options::default();
-        let refused = |bytes: &[u8]| import_bytes(bytes, &options).unwrap_err().0;
-        assert!(refused(b"  <!DOCTYPE html><html>").contains("HTML importer"));
-        assert!(refused(b"<p class=\"x\">text</p>").contains("HTML importer"));
-        assert!(refused(b"PK\x03\x04\x14\x00").contains("Word importer"));
-        assert!(refused(&[0xC4, 0xCF, 0xB7, 0xD2]).contains("GB18030"));
+    fn shapes_are_told_by_their_first_bytes() {
+        assert_eq!(shape_of(b"  <!DOCTYPE html><html>"), Shape::Html);
+        assert_eq!(shape_of(b"<p class=\"x\">text</p>"), Shape::Html);
+        assert_eq!(shape_of("\u{FEFF}<html>".as_bytes()), Shape::Html);
+        assert_eq!(shape_of(b"PK\x03\x04\x14\x00"), Shape::Word);
         // Text that merely mentions a tag further on is text.
-        assert!(import_bytes("标题\n一、a\n正文<p>".as_bytes(), &options).is_ok());
+        assert_eq!(shape_of("标题\n一、a\n正文<p>".as_bytes()), Shape::Text);
+    }
+
+    #[test]
+    fn gbk_is_read_and_anything_else_refused_with_a_reason() {
+        let options = Options::default();
+        // 南芬 in GBK.
+        let gbk = [0xC4, 0xCF, 0xB7, 0xD2, b'\n', b'1'];
+        let imported = import_bytes(&gbk, &options).unwrap();
+        assert_eq!(imported.report.title, "南芬");
+        assert!(imported
+            .notices
+            .iter()
+            .any(|n| n.message.contains("GB18030")));
+        let refused = import_bytes(&[0xFF, 0xFF, 0x30], &options).unwrap_err().0;
+        assert!(refused.contains("neither UTF-8"), "{refused}");
         // A byte-order mark is not text.
         let imported = import_bytes("\u{FEFF}标题\n一、a".as_bytes(), &options).unwrap();
         assert_eq!(imported.report.title, "标题");

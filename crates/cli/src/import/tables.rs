@@ -27,7 +27,8 @@ pub(super) fn normalize(text: &str) -> String {
         .collect()
 }
 
-/// The labels of a format's tables (rows, columns, block headings) that say
+/// The labels of a format's tables (rows, columns and their groups, block
+/// headings) that say
 /// which table they belong to: those of four characters or more.
 pub(super) fn table_labels(format: ReportFormat) -> HashSet<String> {
     let mut labels = HashSet::new();
@@ -39,6 +40,7 @@ pub(super) fn table_labels(format: ReportFormat) -> HashSet<String> {
             let texts = [block.heading, block.stub]
                 .into_iter()
                 .chain(block.columns.iter().map(|c| c.label))
+                .chain(block.columns.iter().flat_map(|c| c.groups.iter().copied()))
                 .chain(block.rows.iter().map(|r| r.label));
             labels.extend(texts.map(normalize).filter(|t| t.chars().count() >= 4));
         }

@@ -33,11 +33,16 @@ use gir_compile::text::forbidden;
 /// Imports the plain text of a report.
 pub fn import_text(input: &str, options: &Options) -> Imported {
     let mut account = Account::default();
-    let pieces: Vec<Piece> = split_lines(input, &mut account)
+    let pieces = pieces(input, &mut account);
+    assemble(&pieces, true, options, account)
+}
+
+/// The lines of a text, as pieces.
+pub(super) fn pieces(input: &str, account: &mut Account) -> Vec<Piece> {
+    split_lines(input, account)
         .into_iter()
         .map(Piece::Line)
-        .collect();
-    assemble(&pieces, true, options, account)
+        .collect()
 }
 
 fn is_line_break(c: char) -> bool {
