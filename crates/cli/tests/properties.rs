@@ -32,11 +32,33 @@ fn config() -> ProptestConfig {
     }
 }
 
+/// The standard tables' words and cells, flattened as pages and PDFs print
+/// them.
+const TABLE_CUES: [&str; 16] = [
+    "一、本年新收政府信息公开申请数量",
+    "三、本年度办理结果",
+    "(一)予以公开",
+    "(二)部分公开(区分处理的,只计这一情形,",
+    "不计其他情形)",
+    "第二十条第(一)项",
+    "信息内容",
+    "规章",
+    "行政许可",
+    "行政复议",
+    "结果维持",
+    "总计",
+    "0",
+    "18",
+    "-3",
+    "/",
+];
+
 /// Text shaped like a report's, broken every way: the importer's own cues
 /// (numbering, labels, chrome, page numbers, separators, line breaks of
-/// every kind, indents) among arbitrary characters.
-fn messy_text() -> impl Strategy<Value = String> {
-    let cue = prop::sample::select(vec![
+/// every kind, indents; with `with_tables`, the standard tables' words and
+/// cells) among arbitrary characters.
+fn messy_text(with_tables: bool) -> impl Strategy<Value = String> {
+    let cues = vec![
         "一、",
         "十二、",
         "二.",
@@ -83,7 +105,12 @@ fn messy_text() -> impl Strategy<Value = String> {
         "\u{7F}",
         "2017年",
         "<p>",
-    ]);
+    ];
+    let cues = match with_tables {
+        true => [cues, TABLE_CUES.to_vec()].concat(),
+        false => cues,
+    };
+    let cue = prop::sample::select(cues);
     let piece = prop_oneof![
         4 => cue.prop_map(str::to_string),
         3 => "[\u{4e00}-\u{4e2f}]{1,12}",
@@ -108,6 +135,11 @@ fn dataset_texts(report: &Report) -> Vec<String> {
         .collect();
     texts.push(report.title.clone());
     texts.extend(report.text_lines());
+    for table in report.tables() {
+        for row in &table.rows {
+            texts.extend(row.cells.iter().map(|c| c.as_str().to_string()));
+        }
+    }
     texts
 }
 
@@ -201,7 +233,7 @@ proptest! {
     /// left-out piece is what its kind says. The dataset is valid JSON of
     /// the model.
     #[test]
-    fn every_character_is_in_the_dataset_or_accounted_for(text in messy_text()) {
+    fn every_character_is_in_the_dataset_or_accounted_for(text in messy_text(true)) {
         let Some(imported) = import(&text) else { return Ok(()) };
         let input = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         let mut kept = dataset_texts(&imported.report);
@@ -222,7 +254,7 @@ proptest! {
     fn the_body_text_is_kept_in_order(
         header in prop::collection::vec(("[\u{4e00}-\u{4e2f}0-9-]{0,10}", 0usize..4), 0..4),
         title in "某[\u{4e00}-\u{4e2f}0-9]{0,30}",
-        body in messy_text(),
+        body in messy_text(false),
     ) {
         let labels = ["索引号:", "发布机构\u{FF1A}", "成文日期:", "关 键 词:"];
         let header: Vec<String> = header

@@ -164,6 +164,28 @@ fn is_hidden(element: ElementRef) -> bool {
     })
 }
 
+/// The text an element shows: its text without that of elements not shown.
+fn shown_text(element: ElementRef) -> String {
+    let mut text = String::new();
+    let mut stack = vec![*element];
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(_) => {
+                let shown = ElementRef::wrap(node)
+                    .is_some_and(|e| !is_invisible_tag(e.value().name()) && !is_hidden(e));
+                if shown {
+                    // Children in order: pushed last to first.
+                    let children: Vec<_> = node.children().collect();
+                    stack.extend(children.into_iter().rev());
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The words of an element's class and id (`main-nav` → `main`, `nav`).
 fn name_tokens(element: ElementRef<'_>) -> impl Iterator<Item = String> + '_ {
     let value = element.value();
@@ -231,7 +253,7 @@ fn title_element(root: ElementRef) -> Option<ego_id::Id> {
             .any(|e| is_invisible_tag(e.value().name()) || is_hidden(e) || is_chrome_element(e))
     };
     let titled = |element: ElementRef| {
-        let text: String = element.text().collect();
+        let text = shown_text(element);
         let chars = text.trim().chars().count();
         (4..=100).contains(&chars)
     };
@@ -299,8 +321,7 @@ impl Walker<'_, '_> {
         self.element_line = self.page.line_of(element.id());
         if depth > MAX_DEPTH {
             // Too deep for a report: the rest is read as text.
-            let text: String = element.text().collect();
-            self.text(&text);
+            self.text(&shown_text(element));
         } else if Some(element.id()) == self.title {
             self.flush();
             self.before_title = false;
@@ -330,7 +351,7 @@ impl Walker<'_, '_> {
     /// the fields stay apart as the page shows them.
     fn inline_separator(&mut self, element: ElementRef) {
         if starts_with_label(&self.buffer) {
-            let text: String = element.text().collect();
+            let text = shown_text(element);
             if starts_with_label(&text) && !self.buffer.ends_with(char::is_whitespace) {
                 self.buffer.push(' ');
             }
@@ -338,7 +359,7 @@ impl Walker<'_, '_> {
     }
 
     fn drop_chrome(&mut self, element: ElementRef) {
-        let text = collapse(&element.text().collect::<String>());
+        let text = collapse(&shown_text(element));
         let text = text.trim();
         if text.is_empty() {
             return;
