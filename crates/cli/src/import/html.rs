@@ -241,28 +241,65 @@ fn is_chrome_element(element: ElementRef) -> bool {
     name_tokens(element).any(|token| CHROME_WORDS.contains(&token.as_str()))
 }
 
-/// The report's title element: the first shown `<h1>`, else the first
-/// shown element whose class or id is a title (`title`, `con_title`,
-/// `articleTitle`), with a title's length of text.
+/// The report's title element, the first of these that is shown (not in
+/// chrome, not in a table of cells, not a metadata field) and holds a
+/// title's length of text:
+///
+/// 1. an element whose text is the page's `<meta name="ArticleTitle">`
+///    (TRS and Hanweb CMSes write it), or the start of its `<title>` (which
+///    portals suffix with the site's name);
+/// 2. an `<h1>`;
+/// 3. an element whose class or id is a title (`title`, `con_title`,
+///    `articleTitle`).
+///
+/// A site's name in an `<h1>` loses to the text the page names as its
+/// title.
 fn title_element(root: ElementRef) -> Option<ego_id::Id> {
-    let shown = |element: ElementRef| {
-        !element
+    let elements = || root.descendants().filter_map(ElementRef::wrap);
+    let head_text = |element: ElementRef| {
+        collapse(&element.text().collect::<String>())
+            .trim()
+            .to_string()
+    };
+    let page_title = elements()
+        .find(|e| e.value().name() == "title")
+        .map(head_text)
+        .unwrap_or_default();
+    let article_title = elements()
+        .find(|e| {
+            e.value().name() == "meta"
+                && e.value()
+                    .attr("name")
+                    .is_some_and(|n| n.eq_ignore_ascii_case("ArticleTitle"))
+        })
+        .and_then(|e| e.value().attr("content"))
+        .map(|c| collapse(c).trim().to_string())
+        .unwrap_or_default();
+    let usable = |element: ElementRef| -> Option<String> {
+        let depth = element.ancestors().count();
+        let hidden_or_chrome = element
             .ancestors()
             .filter_map(ElementRef::wrap)
             .chain(std::iter::once(element))
-            .any(|e| is_invisible_tag(e.value().name()) || is_hidden(e) || is_chrome_element(e))
+            .any(|e| is_invisible_tag(e.value().name()) || is_hidden(e) || is_chrome_element(e));
+        let in_cells = element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|e| e.value().name() == "table" && !has_table_inside(e));
+        let text = collapse(&shown_text(element)).trim().to_string();
+        let chars = text.chars().count();
+        let fits = (4..=100).contains(&chars) && !starts_with_label(&text);
+        (depth < MAX_DEPTH && !hidden_or_chrome && !in_cells && fits).then_some(text)
     };
-    let titled = |element: ElementRef| {
-        let text = shown_text(element);
-        let chars = text.trim().chars().count();
-        (4..=100).contains(&chars)
+    let named_by_page = |text: &str| {
+        text == article_title || (text.chars().count() >= 6 && page_title.starts_with(text))
     };
-    let elements = || root.descendants().filter_map(ElementRef::wrap);
     elements()
-        .find(|e| e.value().name() == "h1" && titled(*e) && shown(*e))
+        .find(|e| usable(*e).is_some_and(|text| named_by_page(&text)))
+        .or_else(|| elements().find(|e| e.value().name() == "h1" && usable(*e).is_some()))
         .or_else(|| {
             elements()
-                .find(|e| name_tokens(*e).any(|t| t.ends_with("title")) && titled(*e) && shown(*e))
+                .find(|e| name_tokens(*e).any(|t| t.ends_with("title")) && usable(*e).is_some())
         })
         .map(|e| e.id())
 }
@@ -735,6 +772,40 @@ mod tests {
             ["首页 政务公开", "导航", "某区人民政府门户网站", "版权所有"]
         );
         assert!(account.dropped.iter().all(|d| d.kind == DropKind::Chrome));
+    }
+
+    #[test]
+    fn the_title_is_the_text_the_page_names_as_its_title() {
+        // A site's name in an <h1>, the report's title in a <p> that the
+        // page's <title> starts with; the metadata's 名称 repeats it.
+        let page = "<html><head><title>某局2021年政府信息公开工作年度报告_某区政府</title></head><body>\
+            <h1>某区人民政府</h1><table><tr><td>名称:</td><td>某局2021年政府信息公开工作年度报告</td></tr>\
+            <tr><td>索引号:</td><td>1</td></tr></table>\
+            <p align=center><strong>某局2021年政府信息公开工作年度报告</strong></p><p>正文。</p></body></html>";
+        let (read, account) = lines(page);
+        assert_eq!(
+            read,
+            [
+                "名称: 某局2021年政府信息公开工作年度报告",
+                "索引号: 1",
+                "某局2021年政府信息公开工作年度报告",
+                "正文。"
+            ]
+        );
+        assert_eq!(account.dropped[0].text, "某区人民政府");
+        // The CMS's ArticleTitle names it too.
+        let page = "<html><head><meta name=ArticleTitle content=\"某报告标题\"></head><body>\
+            <h1>某区人民政府</h1><div><span>某报告标题</span></div><p>正文。</p></body></html>";
+        assert_eq!(lines(page).0, ["某报告标题", "正文。"]);
+        // Without any: the <h1>; and without that, nothing is dropped.
+        assert_eq!(
+            lines("<h1>某报告标题</h1><p>正文。</p>").0,
+            ["某报告标题", "正文。"]
+        );
+        assert_eq!(
+            lines("<p>某区人民政府</p><p>某报告标题</p>").0,
+            ["某区人民政府", "某报告标题"]
+        );
     }
 
     #[test]
