@@ -384,6 +384,7 @@ fn printed_report() -> impl Strategy<Value = Report> {
                     })
                     .collect(),
                 figures: Vec::new(),
+                figure_candidates: Default::default(),
                 charts: Vec::new(),
             }
         })

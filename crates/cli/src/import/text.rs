@@ -118,6 +118,7 @@ pub fn import_text(input: &str, options: &Options) -> Imported {
             preamble,
             sections,
             figures: Vec::new(),
+            figure_candidates: Default::default(),
             charts: Vec::new(),
         },
         notices: account.notices,
