@@ -60,8 +60,9 @@ enum Command {
     /// Check datasets as the build does
     ///
     /// Prints every problem as file:line:column: message (the place the
-    /// JSON gives, however it is laid out), broken 勾稽关系 as warnings,
-    /// editorial notes on the published text as notes.
+    /// JSON gives, however it is laid out), broken 勾稽关系 and figure
+    /// candidates awaiting confirmation as warnings, editorial notes on the
+    /// published text as notes.
     Check {
         /// Dataset files (`-` for standard input).
         #[arg(required = true, value_name = "FILE")]
