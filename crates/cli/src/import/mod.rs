@@ -10,6 +10,7 @@
 //! numbers, characters a dataset refuses), and whatever it was unsure of it
 //! names in [`Imported::notices`]: nothing is lost silently.
 
+pub mod figures;
 pub mod text;
 
 use gir_model::report::Report;
