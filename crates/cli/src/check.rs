@@ -15,8 +15,9 @@ use std::io::Read;
 pub enum Severity {
     /// The build refuses the dataset.
     Error,
-    /// A broken 勾稽关系 of a standard table: the table is shown as
-    /// published, with the finding in its 数据校验 panel.
+    /// A broken 勾稽关系 of a standard table (the table is shown as
+    /// published, with the finding in its 数据校验 panel), or figure
+    /// candidates that await the editor's confirmation.
     Warning,
     /// An editorial note on the published text (kept as published).
     Note,
@@ -87,16 +88,31 @@ impl Checked {
 }
 
 /// Checks a dataset's text, `file` naming it in the findings: the problems
-/// that fail the build, then (for a dataset that loads) its broken
-/// 勾稽关系 as warnings and its editorial notes.
+/// that fail the build, then (for a dataset that loads) how many figure
+/// candidates await confirmation and its broken 勾稽关系, as warnings, and
+/// its editorial notes.
 pub fn check_json(file: &str, json: &str) -> Vec<Finding> {
     let report = match load_report(file, json) {
         Ok(report) => report,
         Err(errors) => return errors.into_iter().map(Finding::from).collect(),
     };
+    let candidates = report.figure_candidates.0.len();
     let compiled = compile_report(report);
     let index = JsonIndex::new(json);
     let mut findings = Vec::new();
+    if candidates > 0 {
+        let at = index.top_level("figure_candidates");
+        findings.push(Finding {
+            file: file.to_string(),
+            line: Some(at.map_or(1, |at| at.line)),
+            column: Some(at.map_or(1, |at| at.column)),
+            severity: Severity::Warning,
+            message: format!(
+                "{candidates} figure candidate(s) await confirmation (checked, never charted or shipped): \
+                 compare each with the publication, then move it into \"figures\" or delete it"
+            ),
+        });
+    }
     for found in &compiled.rule_breaks {
         // The row of the rule's first cell, else the table.
         let at = index.locate(

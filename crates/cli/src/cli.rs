@@ -60,8 +60,9 @@ enum Command {
     /// Check datasets as the build does
     ///
     /// Prints every problem as file:line:column: message (the place the
-    /// JSON gives, however it is laid out), broken 勾稽关系 as warnings,
-    /// editorial notes on the published text as notes.
+    /// JSON gives, however it is laid out), broken 勾稽关系 and figure
+    /// candidates awaiting confirmation as warnings, editorial notes on the
+    /// published text as notes.
     Check {
         /// Dataset files (`-` for standard input).
         #[arg(required = true, value_name = "FILE")]
@@ -354,12 +355,15 @@ fn summary(imported: &Imported, written: &str) -> String {
     let blocks: Vec<&Block> = report.blocks().map(|(_, b)| b).collect();
     let count = |f: fn(&Block) -> bool| blocks.iter().filter(|b| f(b)).count();
     format!(
-        "wrote {written}: “{}”, {} section(s), {} paragraph(s), {} subsection(s), {} list(s); {} metadata field(s) filled",
+        "wrote {written}: “{}”, {} section(s), {} paragraph(s), {} subsection(s), {} list(s), {} table(s) ({} format); {} metadata field(s) filled; {} figure candidate(s)",
         report.title,
         report.sections.len(),
         count(|b| matches!(b, Block::Paragraph(_))),
         count(|b| matches!(b, Block::Subsection(_))),
         count(|b| matches!(b, Block::List(_))),
+        count(|b| matches!(b, Block::Table(_))),
+        gir_model::standard::format_name(report.format),
         report.meta.fields().iter().filter(|(_, v)| !v.is_empty()).count(),
+        report.figure_candidates.0.len(),
     )
 }

@@ -114,6 +114,90 @@ fn broken_rules_are_warnings_at_their_row_and_the_status_stays_0() {
     }
 }
 
+/// The seed with two figure candidates (its 10余幅 and 20余块, proposed), the
+/// second with the value `boards`.
+fn seed_with_candidates(boards: u64) -> String {
+    let candidate = |id: &str, label: &str, value: u64, unit: &str, stated: &str| {
+        serde_json::json!({
+            "id": id, "label": label, "value": value, "unit": unit,
+            "measure": "count", "bound": "more_than", "stated": stated,
+            "source": {
+                "anchor": "sec-1-sub3",
+                "quote": "全区22家有关职能部门在广场设立政策咨询点,悬挂宣传条幅10余幅,各类展板20余块,全面公开部门职责、咨询投诉电话、审批程序、执法依据以及其他便民事项。"
+            },
+            "parts": []
+        })
+    };
+    let candidates = serde_json::to_string_pretty(&[
+        candidate("candidate-1", "悬挂宣传条幅", 10, "幅", "10余幅"),
+        candidate("candidate-2", "各类展板", boards, "块", "20余块"),
+    ])
+    .unwrap();
+    repo_file(DATASET).replacen(
+        "\n  \"charts\": [",
+        &format!("\n  \"figure_candidates\": {candidates},\n  \"charts\": ["),
+        1,
+    )
+}
+
+#[test]
+fn figure_candidates_are_one_warning_per_file_and_the_status_stays_0() {
+    let dir = scratch("candidates");
+    let json = seed_with_candidates(20);
+    let file = dir.join("candidates.json");
+    std::fs::write(&file, &json).unwrap();
+    let file = file.display().to_string();
+    let line = json
+        .lines()
+        .position(|l| l.starts_with("  \"figure_candidates\": ["))
+        .expect("the candidates are written")
+        + 1;
+    let ran = cli(&["check", &file, &repo_path(DATASET)]);
+    assert_eq!(ran.status, EXIT_OK, "{}{}", ran.out, ran.err);
+    let warnings: Vec<&str> = ran
+        .out
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "{file}:{line}:3: warning: 2 figure candidate(s) await confirmation (checked, never charted or shipped): compare each with the publication, then move it into \"figures\" or delete it"
+        )],
+        "{}",
+        ran.out
+    );
+    assert_eq!(
+        ran.err,
+        "checked 2 file(s): 0 problem(s), 1 warning(s), 10 note(s)\n"
+    );
+    let ran = cli(&["check", "--format", "json", &file]);
+    assert_eq!(ran.status, EXIT_OK);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&ran.out).unwrap();
+    let warnings: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["severity"] == "warning")
+        .collect();
+    assert_eq!(warnings.len(), 1, "{findings:?}");
+    assert_eq!(warnings[0]["line"], line);
+    assert_eq!(warnings[0]["column"], 3);
+    assert!(warnings[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("2 figure candidate(s) await confirmation"));
+    // A broken candidate is a problem like a broken figure.
+    std::fs::write(&file, seed_with_candidates(21)).unwrap();
+    let ran = cli(&["check", &file]);
+    assert_eq!(ran.status, EXIT_PROBLEMS, "{}", ran.out);
+    assert!(
+        ran.out
+            .contains("\"candidate-2\" value: value 21 is not what \"20余块\" says"),
+        "{}",
+        ran.out
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn problems_in_a_compact_dataset_are_placed_on_its_one_line() {
     let dir = scratch("compact");
@@ -313,10 +397,13 @@ fn import_of_the_seed_writes_a_dataset_the_build_accepts() {
         err[0].ends_with("seed-nanfen-2017.txt:9: dropped portal chrome “【字体:”"),
         "{err:?}"
     );
-    assert!(err[1].contains("figures: none proposed"), "{err:?}");
+    assert!(
+        err[1].ends_with("figures: 22 number(s) with units proposed as \"figure_candidates\" (never charted until confirmed): compare each with the publication, move the ones to show into \"figures\" and add charts (README: The dataset)"),
+        "{err:?}"
+    );
     assert!(
         err[2].starts_with(&format!(
-            "wrote {}: “南芬区2017年度政府信息公开工作报告”, 9 section(s)",
+            "wrote {}: “南芬区2017年度政府信息公开工作报告”, 9 section(s), 10 paragraph(s), 4 subsection(s), 1 list(s), 0 table(s) (narrative format); 6 metadata field(s) filled; 22 figure candidate(s)",
             out.display()
         )),
         "{err:?}"

@@ -308,7 +308,13 @@ proptest! {
     fn a_printed_report_comes_back_as_it_was(report in printed_report()) {
         let options = Options { id: Some(report.id.clone()), source_name: None };
         let imported = import_with(&print(&report), options).expect("text");
-        prop_assert_eq!(&imported.report, &report);
+        // Its numbers with units come as candidates (the figure
+        // proposer's own tests say which).
+        let without_candidates = Report {
+            figure_candidates: Default::default(),
+            ..imported.report.clone()
+        };
+        prop_assert_eq!(&without_candidates, &report);
         let json = dataset_json(&imported).unwrap();
         let loaded = load_report("prop.json", &json);
         prop_assert!(loaded.is_ok(), "{:?}", loaded.err());
@@ -445,6 +451,7 @@ fn printed_report() -> impl Strategy<Value = Report> {
                     })
                     .collect(),
                 figures: Vec::new(),
+                figure_candidates: Default::default(),
                 charts: Vec::new(),
             }
         })

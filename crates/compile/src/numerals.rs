@@ -14,15 +14,16 @@ pub fn states_value(stated: &str, value: u64) -> bool {
     numbers_in(stated).contains(&value)
 }
 
-/// The numbers written in a text, in order: runs of ASCII digits and runs of
-/// Chinese numerals (`119`, `二十二`, `第一` → 1).
+/// The numbers written in a text, in order: runs of Arabic digits, ASCII or
+/// full-width (`119`, `１１９`), and runs of Chinese numerals (`二十二`,
+/// `第一` → 1).
 pub fn numbers_in(text: &str) -> Vec<u64> {
     let mut numbers = Vec::new();
     let mut arabic = String::new();
     let mut chinese = String::new();
     for ch in text.chars().chain(std::iter::once(' ')) {
-        if ch.is_ascii_digit() {
-            arabic.push(ch);
+        if let Some(digit) = arabic_digit(ch) {
+            arabic.push(digit);
         } else if !arabic.is_empty() {
             numbers.extend(arabic.parse::<u64>().ok());
             arabic.clear();
@@ -37,7 +38,18 @@ pub fn numbers_in(text: &str) -> Vec<u64> {
     numbers
 }
 
-fn chinese_digit(ch: char) -> Option<u64> {
+/// An Arabic digit, ASCII or full-width (`０`–`９`, as some portals print
+/// them), as its ASCII character.
+pub fn arabic_digit(ch: char) -> Option<char> {
+    match ch {
+        '0'..='9' => Some(ch),
+        '０'..='９' => char::from_u32(u32::from(ch) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
+/// A Chinese numeral digit (`零`–`九`, `两`) and its value.
+pub fn chinese_digit(ch: char) -> Option<u64> {
     "零一二三四五六七八九"
         .chars()
         .position(|c| c == ch)
@@ -45,7 +57,8 @@ fn chinese_digit(ch: char) -> Option<u64> {
         .or((ch == '两').then_some(2))
 }
 
-fn chinese_unit(ch: char) -> Option<u64> {
+/// A Chinese numeral unit (`十` `百` `千` `万`) and its value.
+pub fn chinese_unit(ch: char) -> Option<u64> {
     match ch {
         '十' => Some(10),
         '百' => Some(100),
@@ -114,6 +127,8 @@ mod tests {
         assert_eq!(numbers_in("在全省119个县区中排名第一"), vec![119, 1]);
         assert_eq!(numbers_in("10余幅"), vec![10]);
         assert!(states_value("政务动态信息更新1182条", 1182));
+        assert_eq!(numbers_in("更新１１８２条,其中３条"), vec![1182, 3]);
+        assert!(states_value("１２条", 12));
         assert!(!states_value("政务动态信息更新1182条", 118));
         assert!(states_value("本年度未接到群众有关依申请公开的诉求", 0));
         assert!(!states_value("收到3件", 0));

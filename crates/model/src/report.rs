@@ -29,8 +29,51 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Every number the text states that the viewer shows or plots.
     pub figures: Vec<Figure>,
+    /// Numbers the importer proposed, awaiting the editor's confirmation:
+    /// checked like `figures`, never charted, never embedded (see
+    /// [`FigureCandidates`]). Absent in a dataset without any.
+    #[serde(default)]
+    pub figure_candidates: FigureCandidates,
     /// Charts and stated-value boxes, each placed after a block of the text.
     pub charts: Vec<Chart>,
+}
+
+/// Figures proposed from the text (a number with its unit, its words and its
+/// sentence) that no editor has confirmed yet. The editor confirms one by
+/// moving it into [`Report::figures`] (and may then chart it).
+///
+/// In the JSON dataset it is a plain list of figures. In the bincode bundle
+/// it is nothing: encoding writes no byte and decoding yields an empty list,
+/// so unconfirmed numbers never reach a reader's browser (the viewer shows
+/// and plots confirmed figures only, and the wasm bundle carries no text it
+/// does not show). Hand-written impls rather than a derive, for that reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FigureCandidates(pub Vec<Figure>);
+
+impl bincode::Encode for FigureCandidates {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        _encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        Ok(())
+    }
+}
+
+impl<Context> bincode::Decode<Context> for FigureCandidates {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        _decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        Ok(FigureCandidates::default())
+    }
+}
+
+impl<'de, Context> bincode::BorrowDecode<'de, Context> for FigureCandidates {
+    fn borrow_decode<D: bincode::de::BorrowDecoder<'de, Context = Context>>(
+        _decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        Ok(FigureCandidates::default())
+    }
 }
 
 /// The publication formats a portal holds (see docs on report formats).
@@ -294,6 +337,11 @@ impl Report {
         self.figures.iter().find(|f| f.id == id)
     }
 
+    /// The unconfirmed candidate with this id (see [`FigureCandidates`]).
+    pub fn candidate(&self, id: &str) -> Option<&Figure> {
+        self.figure_candidates.0.iter().find(|f| f.id == id)
+    }
+
     /// The figures with these ids, in the order given; ids that name no
     /// figure are left out (the checks report them).
     pub fn figures_with_ids(&self, ids: &[String]) -> Vec<&Figure> {
@@ -359,5 +407,63 @@ impl Report {
             .into_iter()
             .find(|(_, pid, _)| *pid == id)
             .map(|(s, _, t)| (s, t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(id: &str) -> Figure {
+        Figure {
+            id: id.into(),
+            label: "悬挂宣传条幅".into(),
+            value: 10,
+            unit: "幅".into(),
+            measure: Measure::Count,
+            bound: Bound::MoreThan,
+            stated: "10余幅".into(),
+            source: Source {
+                anchor: "sec-1-p1".into(),
+                quote: "悬挂宣传条幅10余幅。".into(),
+            },
+            parts: Vec::new(),
+        }
+    }
+
+    fn report(candidates: Vec<Figure>) -> Report {
+        Report {
+            id: "r".into(),
+            format: ReportFormat::Narrative,
+            meta: Metadata::default(),
+            title: "标题".into(),
+            preamble: Vec::new(),
+            sections: vec![Section {
+                id: "sec-1".into(),
+                label: "一、".into(),
+                title: "总体".into(),
+                blocks: vec![Block::Paragraph(Paragraph {
+                    id: "sec-1-p1".into(),
+                    text: "悬挂宣传条幅10余幅。".into(),
+                })],
+            }],
+            figures: vec![figure("banners")],
+            figure_candidates: FigureCandidates(candidates),
+            charts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn candidates_never_enter_the_bincode_bundle() {
+        let config = bincode::config::standard();
+        let with = bincode::encode_to_vec(report(vec![figure("candidate-1")]), config).unwrap();
+        let without = bincode::encode_to_vec(report(Vec::new()), config).unwrap();
+        assert_eq!(with, without);
+        let (decoded, read): (Report, usize) = bincode::decode_from_slice(&with, config).unwrap();
+        assert_eq!(read, with.len());
+        assert_eq!(decoded, report(Vec::new()));
+        let (borrowed, _): (Report, usize) =
+            bincode::borrow_decode_from_slice(&with, config).unwrap();
+        assert_eq!(borrowed, report(Vec::new()));
     }
 }

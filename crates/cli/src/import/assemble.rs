@@ -19,9 +19,10 @@ use super::structure::{
 use super::tables::{
     detect_tables, is_table_line, printed_row, read_grid, table_labels, tables_in_text, year_in,
 };
-use super::{Account, DropKind, Grid, Imported, Options, Piece};
+use super::{figures, Account, DropKind, Grid, Imported, Options, Piece};
 use gir_model::report::{
-    Block, List, ListItem, Metadata, Paragraph, Report, ReportFormat, Section, Subsection,
+    Block, FigureCandidates, List, ListItem, Metadata, Paragraph, Report, ReportFormat, Section,
+    Subsection,
 };
 use gir_model::standard;
 use gir_model::table::{Cell, Table, TableKind, TableRow};
@@ -97,30 +98,37 @@ pub(super) fn assemble(
         }
         None => ReportFormat::Narrative,
     };
+    let id = report_id(options, &title, &preamble, &sections);
+    let mut report = Report {
+        id,
+        format,
+        meta,
+        title,
+        preamble,
+        sections,
+        figures: Vec::new(),
+        figure_candidates: FigureCandidates::default(),
+        charts: Vec::new(),
+    };
+    let candidates = figures::propose(&report);
     account.notice(
         None,
-        "figures: none proposed (a dataset cannot mark a figure as an unconfirmed candidate \
-         yet); add the figures and charts by hand (README: The dataset)"
-            .into(),
+        format!(
+            "figures: {} number(s) with units proposed as \"figure_candidates\" (never charted \
+             until confirmed): compare each with the publication, move the ones to show into \
+             \"figures\" and add charts (README: The dataset)",
+            candidates.len()
+        ),
     );
+    report.figure_candidates = FigureCandidates(candidates);
 
-    let id = report_id(options, &title, &preamble, &sections);
     // In the input's order; notices about the whole text last.
     account
         .notices
         .sort_by_key(|notice| notice.line.unwrap_or(usize::MAX));
     account.dropped.sort_by_key(|dropped| dropped.line);
     Imported {
-        report: Report {
-            id,
-            format,
-            meta,
-            title,
-            preamble,
-            sections,
-            figures: Vec::new(),
-            charts: Vec::new(),
-        },
+        report,
         notices: account.notices,
         dropped: account.dropped,
     }

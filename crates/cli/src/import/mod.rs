@@ -1,9 +1,10 @@
 //! `report-viewer import`: from what a portal published to a dataset.
 //!
-//! This version reads the **plain-text** shape (text copied from a report
-//! page or from a PDF's text layer, as the seed file is); HTML pages and
-//! Word files are recognised and refused with a message, until their
-//! importers exist. See [`text`] for what is recognised in the text.
+//! It reads an input in the shape it comes in ([`Shape`]): an HTML page as
+//! a portal published it ([`html`]), plain text copied from a page or a
+//! PDF's text layer ([`text`]), each made into pieces (lines and tables)
+//! from which [`assemble`] makes the report in the same way; then it
+//! proposes the figures the text states, as candidates ([`figures`]).
 //!
 //! Whatever the importer does not put into the dataset it accounts for in
 //! [`Imported::dropped`] (metadata labels, separators, portal chrome, page
@@ -12,6 +13,7 @@
 
 mod assemble;
 mod body;
+pub mod figures;
 mod header;
 mod html;
 mod html_source;

@@ -22,7 +22,13 @@ pub(super) fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
                 .filter(|id| *id != block.id()),
         );
     }
-    ids.extend(report.figures.iter().map(|f| f.id.as_str()));
+    ids.extend(
+        report
+            .figures
+            .iter()
+            .chain(&report.figure_candidates.0)
+            .map(|f| f.id.as_str()),
+    );
     ids.extend(report.charts.iter().map(|c| c.id.as_str()));
     let generated = Generated::of(report);
     for id in ids {

@@ -61,6 +61,7 @@ pub(super) fn check_limits(report: &Report, problems: &mut Vec<Problem>) {
         report
             .figures
             .iter()
+            .chain(&report.figure_candidates.0)
             .map(|f| (f.id.as_str(), "label", f.label.clone())),
     );
     for (id, field, heading) in headings {

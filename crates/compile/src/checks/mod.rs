@@ -15,9 +15,9 @@ use std::collections::{HashMap, HashSet};
 
 pub use limits::{MAX_FILE_BYTES, MAX_HEADING_CHARS, MAX_TEXT_BYTES};
 
-/// Every structural rule: unique ids, figures traceable to their sentence,
-/// parts summing to totals, charts referring to what exists, tables laid out
-/// as their format mandates.
+/// Every structural rule: unique ids, figures (and figure candidates)
+/// traceable to their sentence, parts summing to totals, charts referring to
+/// confirmed figures that exist, tables laid out as their format mandates.
 pub fn check_report(report: &Report) -> Vec<Problem> {
     let mut problems = Vec::new();
     limits::check_limits(report, &mut problems);
@@ -35,88 +35,99 @@ fn check_tables(report: &Report, problems: &mut Vec<Problem>) {
     }
 }
 
+/// Every figure, confirmed or candidate, against the text: a candidate must
+/// be a figure the build would accept once the editor confirms it, so it
+/// answers to the same rules (its parts, like a figure's, are confirmed
+/// figures). Only charting it is refused, in [`check_charts`].
 fn check_figures(report: &Report, problems: &mut Vec<Problem>) {
     let paragraphs: HashMap<&str, String> = report
         .printed_paragraphs()
         .into_iter()
         .map(|(_, id, text)| (id, text))
         .collect();
-    for figure in &report.figures {
-        let id = figure.id.as_str();
-        match paragraphs.get(figure.source.anchor.as_str()) {
-            None => problems.push(Problem::new(
+    for figure in report.figures.iter().chain(&report.figure_candidates.0) {
+        check_figure(report, &paragraphs, figure, problems);
+    }
+}
+
+fn check_figure(
+    report: &Report,
+    paragraphs: &HashMap<&str, String>,
+    figure: &Figure,
+    problems: &mut Vec<Problem>,
+) {
+    let id = figure.id.as_str();
+    match paragraphs.get(figure.source.anchor.as_str()) {
+        None => problems.push(Problem::new(
+            id,
+            Some("anchor"),
+            format!(
+                "source \"{}\" is not a paragraph of this report",
+                figure.source.anchor
+            ),
+        )),
+        Some(text) if figure.source.quote.is_empty() || !text.contains(&figure.source.quote) => {
+            problems.push(Problem::new(
                 id,
-                Some("anchor"),
+                Some("quote"),
                 format!(
-                    "source \"{}\" is not a paragraph of this report",
+                    "quote is not found, character for character, in block \"{}\"",
                     figure.source.anchor
                 ),
-            )),
-            Some(text)
-                if figure.source.quote.is_empty() || !text.contains(&figure.source.quote) =>
-            {
-                problems.push(Problem::new(
-                    id,
-                    Some("quote"),
-                    format!(
-                        "quote is not found, character for character, in block \"{}\"",
-                        figure.source.anchor
-                    ),
-                ))
-            }
-            Some(_) => {}
+            ))
         }
-        let occurrences = figure.source.quote.matches(figure.stated.as_str()).count();
-        if figure.stated.is_empty() || occurrences != 1 {
-            problems.push(Problem::new(
-                id,
-                Some("stated"),
-                format!(
-                    "stated text \"{}\" must occur exactly once in the quote (found {occurrences} times)",
-                    figure.stated
-                ),
-            ));
-        }
-        if !states_value(&figure.stated, figure.value) {
-            problems.push(Problem::new(
-                id,
-                Some("value"),
-                format!(
-                    "value {} is not what \"{}\" says",
-                    figure.value, figure.stated
-                ),
-            ));
-        }
-        // The unit is printed beside each bar: it must be the publication's own word.
-        if !figure.unit.is_empty() && !figure.stated.contains(figure.unit.as_str()) {
-            problems.push(Problem::new(
-                id,
-                Some("unit"),
-                format!(
-                    "unit \"{}\" is not in the stated text \"{}\"",
-                    figure.unit, figure.stated
-                ),
-            ));
-        }
-        let says_more_than = figure.stated.contains('余');
-        match (figure.bound, says_more_than) {
-            (Bound::Exact, true) => problems.push(Problem::new(
-                id,
-                Some("bound"),
-                format!(
-                    "\"{}\" says 余 (more than): bound must be \"more_than\"",
-                    figure.stated
-                ),
-            )),
-            (Bound::MoreThan, false) => problems.push(Problem::new(
-                id,
-                Some("bound"),
-                format!("bound is \"more_than\" but \"{}\" has no 余", figure.stated),
-            )),
-            _ => {}
-        }
-        check_parts(report, figure, problems);
+        Some(_) => {}
     }
+    let occurrences = figure.source.quote.matches(figure.stated.as_str()).count();
+    if figure.stated.is_empty() || occurrences != 1 {
+        problems.push(Problem::new(
+            id,
+            Some("stated"),
+            format!(
+                "stated text \"{}\" must occur exactly once in the quote (found {occurrences} times)",
+                figure.stated
+            ),
+        ));
+    }
+    if !states_value(&figure.stated, figure.value) {
+        problems.push(Problem::new(
+            id,
+            Some("value"),
+            format!(
+                "value {} is not what \"{}\" says",
+                figure.value, figure.stated
+            ),
+        ));
+    }
+    // The unit is printed beside each bar: it must be the publication's own word.
+    if !figure.unit.is_empty() && !figure.stated.contains(figure.unit.as_str()) {
+        problems.push(Problem::new(
+            id,
+            Some("unit"),
+            format!(
+                "unit \"{}\" is not in the stated text \"{}\"",
+                figure.unit, figure.stated
+            ),
+        ));
+    }
+    let says_more_than = figure.stated.contains('余');
+    match (figure.bound, says_more_than) {
+        (Bound::Exact, true) => problems.push(Problem::new(
+            id,
+            Some("bound"),
+            format!(
+                "\"{}\" says 余 (more than): bound must be \"more_than\"",
+                figure.stated
+            ),
+        )),
+        (Bound::MoreThan, false) => problems.push(Problem::new(
+            id,
+            Some("bound"),
+            format!("bound is \"more_than\" but \"{}\" has no 余", figure.stated),
+        )),
+        _ => {}
+    }
+    check_parts(report, figure, problems);
 }
 
 fn check_parts(report: &Report, figure: &Figure, problems: &mut Vec<Problem>) {
@@ -134,7 +145,11 @@ fn check_parts(report: &Report, figure: &Figure, problems: &mut Vec<Problem>) {
             _ => problems.push(Problem::new(
                 &figure.id,
                 Some("parts"),
-                format!("part \"{part_id}\" is not another figure of this report"),
+                if report.candidate(part_id).is_some() {
+                    format!("part \"{part_id}\" is an unconfirmed candidate: move it into figures first")
+                } else {
+                    format!("part \"{part_id}\" is not another figure of this report")
+                },
             )),
         }
     }
@@ -201,13 +216,17 @@ fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
             ));
         }
         for figure_id in chart.figures.iter().chain(&chart.notes) {
-            if report.figure(figure_id).is_none() {
-                problems.push(Problem::new(
-                    &chart.id,
-                    Some("figures"),
-                    format!("figure \"{figure_id}\" does not exist"),
-                ));
+            if report.figure(figure_id).is_some() {
+                continue;
             }
+            let message = if report.candidate(figure_id).is_some() {
+                format!(
+                    "figure \"{figure_id}\" is an unconfirmed candidate: move it into figures to chart it"
+                )
+            } else {
+                format!("figure \"{figure_id}\" does not exist")
+            };
+            problems.push(Problem::new(&chart.id, Some("figures"), message));
         }
         let values = chart.figures.iter().filter_map(|id| report.figure(id));
         if chart.kind == ChartKind::Bars && values.clone().all(|f| f.value == 0) {
