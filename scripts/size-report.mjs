@@ -3,7 +3,11 @@
 //
 //   node scripts/size-report.mjs [DIR]
 //
-// Informational: exits 0 unless DIR is missing.
+// Then checks the budget of a report page: what it loads to start the viewer
+// (the boot module gir-viewer.js, the wasm-bindgen glue viewer-*.js and the
+// wasm viewer-*_bg.wasm; not gir-frame-host.js, which only host pages load)
+// must stay within 120 KiB brotli. Exits 1 when it does not, or when DIR is
+// missing.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,3 +77,16 @@ for (const r of rows) console.log(line(r));
 console.log(rule);
 console.log(line(total));
 console.log(`total: ${(total.raw / 1024).toFixed(1)} KiB raw, ${(total.gzip / 1024).toFixed(1)} KiB gzip, ${(total.br / 1024).toFixed(1)} KiB brotli`);
+
+// The report page's budget.
+const BUDGET_BR = 120 * 1024;
+const pageFiles = rows.filter((r) => /^(gir-viewer\.js|viewer-[^/]*\.js|viewer-[^/]*_bg\.wasm)$/.test(r.name));
+const pageBr = pageFiles.reduce((sum, r) => sum + r.br, 0);
+const verdict = pageBr <= BUDGET_BR ? 'within' : 'OVER';
+console.log(
+  `report page (${pageFiles.map((r) => r.name).join(' + ')}): ${pageBr} B brotli, ${verdict} the budget of ${BUDGET_BR} B (120 KiB)`,
+);
+if (pageFiles.length !== 3 || pageBr > BUDGET_BR) {
+  if (pageFiles.length !== 3) console.error(`size-report: expected the boot module, the glue and the wasm, found ${pageFiles.length} file(s)`);
+  process.exit(1);
+}
