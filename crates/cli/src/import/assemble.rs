@@ -60,7 +60,22 @@ pub(super) fn assemble(
                 .into(),
         );
     }
+    let read_tables = preamble
+        .iter()
+        .chain(sections.iter().flat_map(|s| &s.blocks))
+        .any(|block| matches!(block, Block::Table(_)));
     let format = match tables {
+        Some(format) if read_tables => {
+            account.notice(
+                None,
+                format!(
+                    "the standard tables ({} format) were read from the input's tables: \
+                     check their cells against the publication",
+                    standard::format_name(format)
+                ),
+            );
+            format
+        }
         Some(format) => {
             account.notice(
                 None,
@@ -100,6 +115,7 @@ pub(super) fn assemble(
         },
         notices: account.notices,
         dropped: account.dropped,
+        places: account.places,
     }
 }
 

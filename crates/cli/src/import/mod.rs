@@ -1,9 +1,10 @@
 //! `report-viewer import`: from what a portal published to a dataset.
 //!
 //! This version reads the **plain-text** shape (text copied from a report
-//! page or from a PDF's text layer, as the seed file is); HTML pages and
-//! Word files are recognised and refused with a message, until their
-//! importers exist. See [`text`] for what is recognised in the text.
+//! page or from a PDF's text layer, as the seed file is) and **Word files**
+//! (`.docx`); HTML pages are recognised and refused with a message, until
+//! their importer exists. See [`text`] for what is recognised in the text,
+//! and `docx` for what is read of a Word file.
 //!
 //! Whatever the importer does not put into the dataset it accounts for in
 //! [`Imported::dropped`] (metadata labels, separators, portal chrome, page
@@ -12,6 +13,7 @@
 
 mod assemble;
 mod body;
+mod docx;
 mod header;
 mod structure;
 mod tables;
@@ -39,6 +41,19 @@ pub struct Imported {
     pub notices: Vec<Notice>,
     /// Every piece of the input that is not in the dataset, and why.
     pub dropped: Vec<Dropped>,
+    /// What the notices' and dropped pieces' `line` counts.
+    pub places: Places,
+}
+
+/// What a [`Notice::line`] or [`Dropped::line`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Places {
+    /// Lines of a text (`\n`).
+    #[default]
+    Lines,
+    /// Paragraphs of a Word file, in body order, those of table cells
+    /// included: a Word file has no lines.
+    Paragraphs,
 }
 
 /// Something the importer was unsure of, or left for the editor.
@@ -79,6 +94,12 @@ pub enum DropKind {
     /// A metadata field given a second time (the first is kept), or one the
     /// dataset has no field for (`来源:`, `浏览次数:`), with its value.
     Metadata,
+    /// Text a Word file holds but does not show: deleted in tracked
+    /// changes, hidden, in a table cell a merged cell covers.
+    Hidden,
+    /// What a Word file shows that is not read: a list's bullet, a
+    /// symbol of a symbol font, text boxes and shapes, equations.
+    Unread,
 }
 
 /// What the importer left out, and what it wants the editor to look at.
@@ -86,6 +107,7 @@ pub enum DropKind {
 pub(crate) struct Account {
     pub(crate) notices: Vec<Notice>,
     pub(crate) dropped: Vec<Dropped>,
+    pub(crate) places: Places,
 }
 
 impl Account {
@@ -151,11 +173,7 @@ pub struct Unreadable(pub String);
 /// Imports an input of any supported shape from its bytes.
 pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Unreadable> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Unreadable(
-            "this is a zip file (a .docx?): the Word importer is not there yet; \
-             save the report's text (or copy it from the page) and import that"
-                .into(),
-        ));
+        return docx::import_docx(bytes, options);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Unreadable(format!(
@@ -201,12 +219,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_word_and_non_utf8_are_refused_with_a_reason() {
+    fn html_and_non_utf8_are_refused_with_a_reason_and_a_zip_is_read_as_word() {
         let options = Options::default();
         let refused = |bytes: &[u8]| import_bytes(bytes, &options).unwrap_err().0;
         assert!(refused(b"  <!DOCTYPE html><html>").contains("HTML importer"));
         assert!(refused(b"<p class=\"x\">text</p>").contains("HTML importer"));
-        assert!(refused(b"PK\x03\x04\x14\x00").contains("Word importer"));
+        assert!(refused(b"PK\x03\x04\x14\x00").contains("zip file that cannot be read"));
         assert!(refused(&[0xC4, 0xCF, 0xB7, 0xD2]).contains("GB18030"));
         // Text that merely mentions a tag further on is text.
         assert!(import_bytes("标题\n一、a\n正文<p>".as_bytes(), &options).is_ok());
