@@ -364,12 +364,13 @@ fn summary(imported: &Imported, written: &str) -> String {
     let blocks: Vec<&Block> = report.blocks().map(|(_, b)| b).collect();
     let count = |f: fn(&Block) -> bool| blocks.iter().filter(|b| f(b)).count();
     format!(
-        "wrote {written}: “{}”, {} section(s), {} paragraph(s), {} subsection(s), {} list(s); {} metadata field(s) filled",
+        "wrote {written}: “{}”, {} section(s), {} paragraph(s), {} subsection(s), {} list(s), {} table(s); {} metadata field(s) filled",
         report.title,
         report.sections.len(),
         count(|b| matches!(b, Block::Paragraph(_))),
         count(|b| matches!(b, Block::Subsection(_))),
         count(|b| matches!(b, Block::List(_))),
+        count(|b| matches!(b, Block::Table(_))),
         report.meta.fields().iter().filter(|(_, v)| !v.is_empty()).count(),
     )
 }
