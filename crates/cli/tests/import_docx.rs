@@ -657,7 +657,8 @@ fn a_table_that_is_no_standard_table_is_kept_as_paragraphs() {
     );
     assert!(imported.notices.iter().any(|n| n.line == Some(4)
         && n.message
-            .starts_with("a table that is not one of the standard tables")));
+            == "a table that is not one of the standard tables: each of its rows is kept as \
+                a paragraph (cells separated by spaces)"));
 }
 
 #[test]
