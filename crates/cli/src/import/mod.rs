@@ -175,6 +175,13 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Unreada
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::import_docx(bytes, options);
     }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(Unreadable(
+            "a Word 97-2003 file (.doc), or a Word file with a password: save it as a .docx \
+             (Word document) without a password and import that"
+                .into(),
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Unreadable(format!(
             "not UTF-8 text (invalid byte at offset {}); a page saved as GBK/GB18030 \
@@ -225,6 +232,7 @@ mod tests {
         assert!(refused(b"  <!DOCTYPE html><html>").contains("HTML importer"));
         assert!(refused(b"<p class=\"x\">text</p>").contains("HTML importer"));
         assert!(refused(b"PK\x03\x04\x14\x00").contains("zip file that cannot be read"));
+        assert!(refused(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains("Word 97-2003"));
         assert!(refused(&[0xC4, 0xCF, 0xB7, 0xD2]).contains("GB18030"));
         // Text that merely mentions a tag further on is text.
         assert!(import_bytes("标题\n一、a\n正文<p>".as_bytes(), &options).is_ok());
