@@ -3,7 +3,7 @@
 //! module only reads inputs, writes outputs and chooses the status.
 
 use crate::check::{self, Checked, Finding, Severity};
-use crate::import::{self, is_valid_id, Imported};
+use crate::import::{self, is_valid_id, Imported, Places};
 use crate::render;
 use clap::{Parser, Subcommand, ValueEnum};
 use gir_compile::text::printable;
@@ -21,6 +21,9 @@ pub const EXIT_UNREADABLE: i32 = 2;
 /// The largest text `import` reads (a report's text is at most 200 KB; a
 /// page with its chrome can be larger, not this large).
 const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// The largest Word file `import` reads (its pictures, a seal's scan, make
+/// it larger than a text; the importer inflates only the text's parts).
+const MAX_WORD_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,17 +39,19 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Import a report's text into a dataset
+    /// Import a report's text or Word file into a dataset
     ///
     /// Reads plain text (copied from the report's page, or a PDF's text
-    /// layer): the metadata header, the title, sections, run-in subsections,
-    /// 一是… lists. Notices (lines it was unsure of, what it left out) go to
-    /// standard error.
+    /// layer) or a Word file (.docx: paragraphs with their automatic
+    /// numbering, tables with merged cells): the metadata header, the title,
+    /// sections, run-in subsections, 一是… lists, the standard tables of a
+    /// Word file. Notices (lines, or a Word file's paragraphs, it was unsure
+    /// of, what it left out) go to standard error.
     #[command(
-        after_help = "HTML pages and Word files are not read yet (they are refused with a message); nor are the standard tables in text (their lines are kept as paragraphs) or figures (none are proposed): standard error says so. The dataset is checked after writing: exit status 1 when the build would refuse it as it is."
+        after_help = "HTML pages are not read yet (they are refused with a message); nor are the standard tables in text (their lines are kept as paragraphs) or figures (none are proposed): standard error says so. The dataset is checked after writing: exit status 1 when the build would refuse it as it is."
     )]
     Import {
-        /// The text file, or `-` for standard input.
+        /// The text or .docx file, or `-` for standard input.
         #[arg(value_name = "FILE|-")]
         input: String,
         /// Write the dataset here instead of standard output.
@@ -292,11 +297,15 @@ fn run_import(
         }
     }
     let name = if input == "-" { "<stdin>" } else { input };
-    let bytes = check::read_limited(input, MAX_IMPORT_BYTES)
+    let bytes = check::read_limited(input, MAX_WORD_BYTES)
         .map_err(|e| format!("{name}: cannot read: {e}"))?;
-    if bytes.len() > MAX_IMPORT_BYTES {
+    let (limit, what) = match bytes.starts_with(b"PK\x03\x04") {
+        true => (MAX_WORD_BYTES, "Word file"),
+        false => (MAX_IMPORT_BYTES, "text"),
+    };
+    if bytes.len() > limit {
         return Err(format!(
-            "{name}: more than {MAX_IMPORT_BYTES} bytes: not a report's text"
+            "{name}: more than {limit} bytes: not a report's {what}"
         ));
     }
     let options = import::Options {
@@ -306,9 +315,10 @@ fn run_import(
     let imported =
         import::import_bytes(&bytes, &options).map_err(|e| format!("{name}: {}", e.0))?;
     for notice in &imported.notices {
-        let place = match notice.line {
-            Some(line) => format!("{name}:{line}"),
-            None => name.to_string(),
+        let place = match (notice.line, imported.places) {
+            (Some(line), Places::Lines) => format!("{name}:{line}"),
+            (Some(paragraph), Places::Paragraphs) => format!("{name}: paragraph {paragraph}"),
+            (None, _) => name.to_string(),
         };
         writeln!(err, "{}: {}", printable(&place), printable(&notice.message))
             .map_err(write_error)?;

@@ -234,9 +234,7 @@ fn check_page(html: &str, shown: &str) -> Result<(), TestCaseError> {
     // A browser shows `&nbsp;` as a space, and no NUL (the HTML parser
     // drops it from text); U+FEFF is zero-width, seen by no reader (and
     // html5ever drops one that directly follows a script).
-    let shown = shown
-        .replace('\u{A0}', " ")
-        .replace(['\0', '\u{FEFF}'], "");
+    let shown = shown.replace('\u{A0}', " ").replace(['\0', '\u{FEFF}'], "");
     for (c, n) in counts([shown]) {
         // A character a dataset refuses is in `dropped`, as itself.
         let have = kept.get(&c).copied().unwrap_or(0);

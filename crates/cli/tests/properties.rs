@@ -181,6 +181,9 @@ fn dropped_as_said(dropped: &Dropped) -> bool {
         DropKind::TableLabel => text.chars().all(|c| {
             table_words().contains(c) || c.is_ascii_digit() || "()()::“”\"/—-.、".contains(c)
         }),
+        // Only a Word file holds text it does not show, or shows as
+        // pictures and boxes.
+        DropKind::Hidden | DropKind::Unread => false,
     }
 }
 

@@ -131,6 +131,7 @@ pub(super) fn assemble(
         report,
         notices: account.notices,
         dropped: account.dropped,
+        places: account.places,
     }
 }
 
@@ -270,7 +271,8 @@ impl Builder {
         let Some((format, _)) = self.tables else {
             account.notice(
                 Some(grid.line),
-                "a table that is not one of the standard tables: each of its rows is kept as                  a paragraph (cells separated by spaces)"
+                "a table that is not one of the standard tables: each of its rows is kept as \
+                 a paragraph (cells separated by spaces)"
                     .into(),
             );
             for row in &grid.rows {
@@ -312,7 +314,8 @@ impl Builder {
             account.notice(
                 Some(line),
                 format!(
-                    "a table row with numbers that is no row of the {} format's tables: kept as                      a paragraph “{text}”",
+                    "a table row with numbers that is no row of the {} format's tables: kept as \
+                     a paragraph “{text}”",
                     standard::format_name(format)
                 ),
             );

@@ -1,10 +1,11 @@
 //! `report-viewer import`: from what a portal published to a dataset.
 //!
 //! It reads an input in the shape it comes in ([`Shape`]): an HTML page as
-//! a portal published it ([`html`]), plain text copied from a page or a
-//! PDF's text layer ([`text`]), each made into pieces (lines and tables)
-//! from which [`assemble`] makes the report in the same way; then it
-//! proposes the figures the text states, as candidates ([`figures`]).
+//! a portal published it (`html`), plain text copied from a page or a
+//! PDF's text layer ([`text`]), a Word file (`docx`), each made into pieces
+//! (lines and tables) from which `assemble` makes the report in the same
+//! way; then it proposes the figures the text states, as candidates
+//! ([`figures`]).
 //!
 //! Whatever the importer does not put into the dataset it accounts for in
 //! [`Imported::dropped`] (metadata labels, separators, portal chrome, page
@@ -13,6 +14,7 @@
 
 mod assemble;
 mod body;
+mod docx;
 pub mod figures;
 mod header;
 mod html;
@@ -44,6 +46,19 @@ pub struct Imported {
     pub notices: Vec<Notice>,
     /// Every piece of the input that is not in the dataset, and why.
     pub dropped: Vec<Dropped>,
+    /// What the notices' and dropped pieces' `line` counts.
+    pub places: Places,
+}
+
+/// What a [`Notice::line`] or [`Dropped::line`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Places {
+    /// Lines of a text (`\n`).
+    #[default]
+    Lines,
+    /// Paragraphs of a Word file, in body order, those of table cells
+    /// included: a Word file has no lines.
+    Paragraphs,
 }
 
 /// Something the importer was unsure of, or left for the editor.
@@ -84,6 +99,12 @@ pub enum DropKind {
     /// A metadata field given a second time (the first is kept), or one the
     /// dataset has no field for (`来源:`, `浏览次数:`), with its value.
     Metadata,
+    /// Text a Word file holds but does not show: deleted in tracked
+    /// changes, hidden, in a table cell a merged cell covers.
+    Hidden,
+    /// What a Word file shows that is not read: a list's bullet, a
+    /// symbol of a symbol font, text boxes and shapes, equations.
+    Unread,
 }
 
 /// What the importer left out, and what it wants the editor to look at.
@@ -91,6 +112,7 @@ pub enum DropKind {
 pub(crate) struct Account {
     pub(crate) notices: Vec<Notice>,
     pub(crate) dropped: Vec<Dropped>,
+    pub(crate) places: Places,
 }
 
 impl Account {
@@ -186,9 +208,12 @@ pub fn shape_of(bytes: &[u8]) -> Shape {
 pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Unreadable> {
     let shape = shape_of(bytes);
     if shape == Shape::Word {
+        return docx::import_docx(bytes, options);
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(Unreadable(
-            "this is a zip file (a .docx?): the Word importer is not there yet; \
-             save the report's text (or copy it from the page) and import that"
+            "a Word 97-2003 file (.doc), or a Word file with a password: save it as a .docx \
+             (Word document) without a password and import that"
                 .into(),
         ));
     }
@@ -263,6 +288,10 @@ mod tests {
         assert_eq!(shape_of(b"<p class=\"x\">text</p>"), Shape::Html);
         assert_eq!(shape_of("\u{FEFF}<html>".as_bytes()), Shape::Html);
         assert_eq!(shape_of(b"PK\x03\x04\x14\x00"), Shape::Word);
+        let options = Options::default();
+        let refused = |bytes: &[u8]| import_bytes(bytes, &options).unwrap_err().0;
+        assert!(refused(b"PK\x03\x04\x14\x00").contains("zip file that cannot be read"));
+        assert!(refused(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains("Word 97-2003"));
         // Text that merely mentions a tag further on is text.
         assert_eq!(shape_of("标题\n一、a\n正文<p>".as_bytes()), Shape::Text);
     }

@@ -302,6 +302,16 @@ pub(super) fn read_grid(grid: &Grid, format: ReportFormat) -> ReadGrid {
         let (block, _) = layout.row(row.key).expect("the layout's own row");
         let width = block.columns.len();
         let found = values(cells_from);
+        if found.len() < width
+            && found
+                .iter()
+                .all(|c| value_cell(&c.text).is_some_and(|(v, _)| v.is_blank()))
+        {
+            // A header cell that reads like a row's label (表三's column
+            // `总计`, `其他`) with no numbers after it: a header row.
+            read.labels.push((line, printed()));
+            continue;
+        }
         // The row's own label cells and its ancestors' (a merged 三、本年度办理结果):
         // the viewer prints the layout's labels.
         let label_cells: Vec<&GridCell> = cells
@@ -543,5 +553,127 @@ fn flattened_grid(lines: &[&Line], format: ReportFormat, words: &str) -> Grid {
     Grid {
         line: lines.first().map_or(1, |l| l.no),
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A grid of rows of cells; `~text` is a grid cell covered by a merged
+    /// cell of that text.
+    fn grid(rows: &[&[&str]]) -> Grid {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(index, cells)| {
+                cells
+                    .iter()
+                    .map(|text| GridCell {
+                        line: index + 1,
+                        text: text.trim_start_matches('~').to_string(),
+                        spanned: text.starts_with('~'),
+                    })
+                    .collect()
+            })
+            .collect();
+        Grid { line: 1, rows }
+    }
+
+    fn keys_and_cells(read: &ReadGrid) -> Vec<(&str, Vec<&str>)> {
+        read.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row.key.as_str(),
+                    r.row.cells.iter().map(Cell::as_str).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn header_cells_that_read_like_row_labels_make_no_rows() {
+        let stub = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)";
+        let covered = format!("~{stub}");
+        let covered = covered.as_str();
+        let read = read_grid(
+            &grid(&[
+                &[stub, covered, covered, "申请人情况", "~申请人情况"],
+                &[
+                    covered,
+                    covered,
+                    covered,
+                    "自然人",
+                    "法人或其他组织",
+                    "总计",
+                ],
+                &[
+                    covered,
+                    covered,
+                    covered,
+                    "~自然人",
+                    "商业企业",
+                    "科研机构",
+                    "社会公益组织",
+                    "法律服务机构",
+                    "其他",
+                    "~总计",
+                ],
+                &[
+                    "三、本年度办理结果",
+                    "(六)其他处理",
+                    "3.其他",
+                    "1",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "1",
+                ],
+                &[
+                    "~三、本年度办理结果",
+                    "(七)总计",
+                    "~(七)总计",
+                    "40",
+                    "3",
+                    "0",
+                    "0",
+                    "2",
+                    "1",
+                    "46",
+                ],
+            ]),
+            ReportFormat::Format2021,
+        );
+        assert_eq!(
+            keys_and_cells(&read),
+            [
+                ("3.6.3", vec!["1", "0", "0", "0", "0", "0", "1"]),
+                ("3.7", vec!["40", "3", "0", "0", "2", "1", "46"]),
+            ]
+        );
+        // The three header rows, and each row's own label cells.
+        assert_eq!(read.labels.len(), 5, "{:?}", read.labels);
+        assert!(read.notices.is_empty(), "{:?}", read.notices);
+    }
+
+    #[test]
+    fn a_number_merged_over_columns_is_one_cell() {
+        let read = read_grid(
+            &grid(&[
+                &["第二十条第(五)项", "~第二十条第(五)项", "~第二十条第(五)项"],
+                &["信息内容", "本年处理决定数量", "~本年处理决定数量"],
+                &["行政许可", "1256", "~1256", "~1256"],
+            ]),
+            ReportFormat::Format2021,
+        );
+        assert_eq!(keys_and_cells(&read), [("licensing", vec!["1256"])]);
+        assert!(read.notices.is_empty(), "{:?}", read.notices);
+        // Numbers in cells of their own are not one merged cell.
+        let read = read_grid(&grid(&[&["行政许可", "1", "2"]]), ReportFormat::Format2021);
+        assert_eq!(keys_and_cells(&read), [("licensing", vec!["2"])]);
+        assert_eq!(read.notices.len(), 1, "{:?}", read.notices);
     }
 }
