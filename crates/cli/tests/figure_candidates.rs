@@ -5,6 +5,10 @@
 //!
 //! The property runs 2,000 cases unless `PROPTEST_CASES` says otherwise.
 
+mod common;
+
+use common::{proptest_config, repo_file};
+
 use gir_compile::checks::check_report;
 use gir_compile::load::load_report;
 use gir_model::report::{
@@ -17,13 +21,6 @@ use report_viewer::import::figures::propose;
 
 const DATASET: &str = "assets/reports/nanfen-2017.json";
 const HOSTILE: &str = "tests/fixtures/hostile/hostile-payloads.json";
-
-fn repo_file(relative: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn load(relative: &str) -> Report {
     load_report(relative, &repo_file(relative)).expect("the dataset loads")
@@ -199,18 +196,6 @@ fn the_hostile_fixture_s_proposals_pass_the_checks() {
 
 // ---- whatever the text ----
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 /// Text made of what numbers are written with, and what stands around them.
 fn text() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
@@ -323,7 +308,7 @@ fn report_of(texts: Vec<String>) -> Report {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(2_000))]
 
     /// Every proposal is a figure the build would accept: its quote is in
     /// its paragraph, its stated words once in the quote and saying its

@@ -11,6 +11,10 @@
 //! `cargo test -p report-viewer --test import_docx -- --ignored` writes it
 //! again.
 
+mod common;
+
+use common::{char_counts, proptest_config, repo_path};
+
 use gir_compile::text::forbidden;
 use gir_model::report::{Block, Metadata, Report, ReportFormat};
 use gir_model::standard::{self, HeaderCell, RowKind};
@@ -18,18 +22,10 @@ use gir_model::table::Table;
 use proptest::prelude::*;
 use report_viewer::cli::{dataset_json, run, EXIT_OK, EXIT_UNREADABLE};
 use report_viewer::import::{import_bytes, DropKind, Imported, Options, Places};
-use std::collections::HashMap;
 use std::io::{Cursor, Write};
-use std::path::Path;
 
 const SAMPLE: &str = "tests/fixtures/reports/sample-2021.json";
 const FIXTURE: &str = "tests/fixtures/import/sample-2021.docx";
-
-fn repo_path(relative: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative)
-}
 
 fn sample() -> Report {
     let path = repo_path(SAMPLE);
@@ -765,19 +761,6 @@ fn the_command_names_a_word_file_s_paragraphs() {
 
 // ---- arbitrary paragraphs ----
 
-/// Cases per property: 2,000 unless `PROPTEST_CASES` says otherwise.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 /// Paragraph text: the importer's cues, markup characters and anything.
 fn paragraph_text() -> impl Strategy<Value = String> {
     let cue = prop::sample::select(vec![
@@ -851,18 +834,8 @@ fn paragraph_xml(text: &str, cuts: &[usize], deleted: &[bool]) -> String {
     out
 }
 
-fn count(texts: impl IntoIterator<Item = String>) -> HashMap<char, i64> {
-    let mut counts = HashMap::new();
-    for text in texts {
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
-            *counts.entry(c).or_insert(0) += 1;
-        }
-    }
-    counts
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(2_000))]
 
     /// Nothing is lost: the paragraphs' non-whitespace characters (shown
     /// or deleted) are, counted one by one, those of the dataset and of
@@ -886,7 +859,7 @@ proptest! {
         kept.extend(report.text_lines());
         kept.extend(imported.dropped.iter().map(|d| d.text.clone()));
         let input = paragraphs.iter().map(|(text, ..)| text.clone());
-        prop_assert_eq!(count(input), count(kept));
+        prop_assert_eq!(char_counts(input), char_counts(kept));
         let json = dataset_json(&imported).unwrap();
         let back: Report = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(&back, report);

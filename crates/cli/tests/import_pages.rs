@@ -6,22 +6,15 @@
 //! were made from `tests/fixtures/reports/*.json` and the seed dataset),
 //! and the build accepts what the importer wrote.
 
+mod common;
+
+use common::repo_file;
+
 use gir_compile::load::load_report;
 use gir_model::report::{Block, Report, ReportFormat, Section};
 use gir_model::table::{Table, TableKind};
 use report_viewer::cli::dataset_json;
 use report_viewer::import::{import_bytes, DropKind, Imported, Options};
-
-fn repo_path(relative: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative)
-}
-
-fn repo_file(relative: &str) -> String {
-    let path = repo_path(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn dataset(relative: &str) -> Report {
     load_report(relative, &repo_file(relative)).expect("the dataset loads")

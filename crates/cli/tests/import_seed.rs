@@ -2,6 +2,10 @@
 //! seed dataset's text, metadata and ids — and so does the same text in
 //! the other shapes it is found in (a portal's copy, a PDF's text layer).
 
+mod common;
+
+use common::repo_file;
+
 use gir_compile::load::load_report;
 use gir_model::report::Report;
 use report_viewer::cli::dataset_json;
@@ -11,13 +15,6 @@ const DATASET: &str = "assets/reports/nanfen-2017.json";
 /// The published seed, byte for byte (`crates/compile/tests/dataset.rs`
 /// checks its digest).
 const SEED: &str = "tests/fixtures/seed-nanfen-2017.txt";
-
-fn repo_file(relative: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn shipped() -> Report {
     load_report(DATASET, &repo_file(DATASET)).expect("the shipped dataset loads")

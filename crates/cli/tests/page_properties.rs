@@ -7,23 +7,14 @@
 //! longer run: `PROPTEST_CASES=20000 cargo test --release -p report-viewer
 //! --test page_properties`.
 
+mod common;
+
+use common::{char_counts, proptest_config};
+
 use gir_model::report::Report;
 use proptest::prelude::*;
 use report_viewer::cli::dataset_json;
 use report_viewer::import::{import_bytes, shape_of, Imported, Options, Shape};
-use std::collections::HashMap;
-
-fn config(default_cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(default_cases);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 /// A character that the generated pages use only where nothing is shown
 /// (scripts, styles, hidden elements, attributes).
@@ -193,16 +184,6 @@ fn page(fragments: &[Fragment]) -> (String, String) {
     )
 }
 
-fn counts(texts: impl IntoIterator<Item = String>) -> HashMap<char, i64> {
-    let mut counts = HashMap::new();
-    for text in texts {
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
-            *counts.entry(c).or_insert(0) += 1;
-        }
-    }
-    counts
-}
-
 /// Every text the dataset holds, and every text it says it left out.
 fn accounted(imported: &Imported) -> Vec<String> {
     let report = &imported.report;
@@ -230,12 +211,12 @@ fn accounted(imported: &Imported) -> Vec<String> {
 fn check_page(html: &str, shown: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(shape_of(html.as_bytes()), Shape::Html);
     let imported = import_bytes(html.as_bytes(), &Options::default()).expect("a page is read");
-    let kept = counts(accounted(&imported));
+    let kept = char_counts(accounted(&imported));
     // A browser shows `&nbsp;` as a space, and no NUL (the HTML parser
     // drops it from text); U+FEFF is zero-width, seen by no reader (and
     // html5ever drops one that directly follows a script).
     let shown = shown.replace('\u{A0}', " ").replace(['\0', '\u{FEFF}'], "");
-    for (c, n) in counts([shown]) {
+    for (c, n) in char_counts([shown]) {
         // A character a dataset refuses is in `dropped`, as itself.
         let have = kept.get(&c).copied().unwrap_or(0);
         prop_assert!(
@@ -254,7 +235,7 @@ fn check_page(html: &str, shown: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config(500))]
+    #![proptest_config(proptest_config(500))]
 
     #[test]
     fn a_page_s_shown_text_is_all_in_the_dataset_or_accounted_for(
@@ -266,7 +247,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(4))]
+    #![proptest_config(proptest_config(4))]
 
     /// Pages up to 1 MB: the same, and it ends.
     #[test]

@@ -7,6 +7,10 @@
 //! CI runs 2,000 cases of each property; for a longer run:
 //! `PROPTEST_CASES=100000 cargo test --release -p report-viewer --test properties`.
 
+mod common;
+
+use common::{char_counts, proptest_config};
+
 use gir_compile::load::load_report;
 use gir_compile::text::forbidden;
 use gir_model::report::{
@@ -17,20 +21,6 @@ use gir_model::table::TableKind;
 use proptest::prelude::*;
 use report_viewer::cli::dataset_json;
 use report_viewer::import::{self, import_bytes, shape_of, DropKind, Dropped, Imported, Options};
-use std::collections::HashMap;
-
-/// Cases per property: 2,000 unless `PROPTEST_CASES` says otherwise.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 /// The standard tables' words and cells, flattened as pages and PDFs print
 /// them.
@@ -143,16 +133,6 @@ fn dataset_texts(report: &Report) -> Vec<String> {
     texts
 }
 
-fn count(texts: impl IntoIterator<Item = String>) -> HashMap<char, i64> {
-    let mut counts = HashMap::new();
-    for text in texts {
-        for c in non_whitespace(&text) {
-            *counts.entry(c).or_insert(0) += 1;
-        }
-    }
-    counts
-}
-
 /// What each kind of left-out piece may hold.
 fn dropped_as_said(dropped: &Dropped) -> bool {
     let text: String = non_whitespace(&dropped.text).collect();
@@ -229,7 +209,7 @@ fn import_with(text: &str, options: Options) -> Option<Imported> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(2_000))]
 
     /// Nothing is lost: the input's non-whitespace characters are, counted
     /// one by one, those of the dataset and of what was left out, and each
@@ -241,7 +221,7 @@ proptest! {
         let input = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         let mut kept = dataset_texts(&imported.report);
         kept.extend(imported.dropped.iter().map(|d| d.text.clone()));
-        prop_assert_eq!(count([input.to_string()]), count(kept));
+        prop_assert_eq!(char_counts([input.to_string()]), char_counts(kept));
         for dropped in &imported.dropped {
             prop_assert!(dropped_as_said(dropped), "{:?}", dropped);
         }
