@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{char_counts, proptest_config};
+use common::{char_counts, dataset_texts, proptest_config};
 
 use gir_model::report::Report;
 use proptest::prelude::*;
@@ -186,20 +186,7 @@ fn page(fragments: &[Fragment]) -> (String, String) {
 
 /// Every text the dataset holds, and every text it says it left out.
 fn accounted(imported: &Imported) -> Vec<String> {
-    let report = &imported.report;
-    let mut texts: Vec<String> = report
-        .meta
-        .fields()
-        .iter()
-        .map(|(_, v)| v.to_string())
-        .collect();
-    texts.push(report.title.clone());
-    texts.extend(report.text_lines());
-    for table in report.tables() {
-        for row in &table.rows {
-            texts.extend(row.cells.iter().map(|c| c.as_str().to_string()));
-        }
-    }
+    let mut texts = dataset_texts(&imported.report);
     texts.extend(imported.dropped.iter().map(|d| d.text.clone()));
     texts
 }

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{char_counts, proptest_config};
+use common::{char_counts, dataset_texts, proptest_config};
 
 use gir_compile::load::load_report;
 use gir_compile::text::forbidden;
@@ -112,25 +112,6 @@ fn messy_text(with_tables: bool) -> impl Strategy<Value = String> {
 
 fn non_whitespace(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_whitespace())
-}
-
-/// Every text the dataset holds: metadata values, title, and the printed
-/// lines (headings, paragraphs, subsections, list items).
-fn dataset_texts(report: &Report) -> Vec<String> {
-    let mut texts: Vec<String> = report
-        .meta
-        .fields()
-        .iter()
-        .map(|(_, v)| v.to_string())
-        .collect();
-    texts.push(report.title.clone());
-    texts.extend(report.text_lines());
-    for table in report.tables() {
-        for row in &table.rows {
-            texts.extend(row.cells.iter().map(|c| c.as_str().to_string()));
-        }
-    }
-    texts
 }
 
 /// What each kind of left-out piece may hold.

@@ -4,6 +4,7 @@
 // Each test file is its own crate and uses a part of this.
 #![allow(dead_code)]
 
+use gir_model::report::Report;
 use proptest::test_runner::Config as ProptestConfig;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -44,4 +45,23 @@ pub fn char_counts(texts: impl IntoIterator<Item = String>) -> HashMap<char, i64
         }
     }
     counts
+}
+
+/// Every text the dataset holds: metadata values, title, the printed lines
+/// (headings, paragraphs, subsections, list items) and table cells.
+pub fn dataset_texts(report: &Report) -> Vec<String> {
+    let mut texts: Vec<String> = report
+        .meta
+        .fields()
+        .iter()
+        .map(|(_, v)| v.to_string())
+        .collect();
+    texts.push(report.title.clone());
+    texts.extend(report.text_lines());
+    for table in report.tables() {
+        for row in &table.rows {
+            texts.extend(row.cells.iter().map(|c| c.as_str().to_string()));
+        }
+    }
+    texts
 }
