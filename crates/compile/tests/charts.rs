@@ -3,7 +3,7 @@
 mod common;
 
 use gir_compile::charts::{bar_chart, PlacedText, WIDTH_LARGE, WIDTH_MEDIUM, WIDTH_SMALL};
-use gir_model::report::{ChartKind, Report};
+use gir_model::report::{Chart, ChartKind, Figure, Report};
 
 fn report() -> Report {
     let json = common::repo_file("assets/reports/nanfen-2017.json");
@@ -22,7 +22,9 @@ fn every_bar_chart_labels_each_value_without_overlap_or_clipping() {
         .iter()
         .filter(|c| c.kind == ChartKind::Bars)
         .collect();
-    assert_eq!(bar_charts.len(), 5, "the seed's bar charts");
+    // Each on one unit's scale; the “5·15” and 政务服务 figures, in units of
+    // their own, are stated in boxes.
+    assert_eq!(bar_charts.len(), 3, "the seed's bar charts");
     for chart in bar_charts {
         let bars = report.figures_with_ids(&chart.figures);
         let notes = report.figures_with_ids(&chart.notes);
@@ -137,20 +139,32 @@ fn bars_are_proportional_to_values() {
 #[test]
 fn more_than_values_show_a_fading_tail_and_a_legend() {
     let report = report();
-    let chart = report
-        .charts
-        .iter()
-        .find(|c| c.id == "chart-event-515")
-        .unwrap();
+    // Two “余” values of one unit (the seed's 10余幅, and one more like it),
+    // with the seed's 2000余份 beside the chart.
+    let banners = report.figure("event-banners").unwrap().clone();
+    let more = Figure {
+        id: "event-banners-more".into(),
+        value: 20,
+        stated: "20余幅".into(),
+        ..banners.clone()
+    };
+    let chart = Chart {
+        id: "chart-banners".into(),
+        after: "sec-1-sub3".into(),
+        kind: ChartKind::Bars,
+        title: "宣传条幅".into(),
+        figures: vec![banners.id.clone(), more.id.clone()],
+        notes: vec!["event-leaflets".into()],
+    };
     let drawing = bar_chart(
-        chart,
-        &report.figures_with_ids(&chart.figures),
+        &chart,
+        &[&banners, &more],
         &report.figures_with_ids(&chart.notes),
         WIDTH_MEDIUM,
     );
     assert!(
         drawing.svg.contains("10余幅")
-            && drawing.svg.contains("20余块")
+            && drawing.svg.contains("20余幅")
             && drawing.svg.contains("2000余份")
     );
     assert!(

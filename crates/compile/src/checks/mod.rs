@@ -229,6 +229,25 @@ fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(&chart.id, Some("figures"), message));
         }
         let values = chart.figures.iter().filter_map(|id| report.figure(id));
+        // One scale compares like with like: bars of 家 beside bars of 幅
+        // would invite a reader to compare departments with banners.
+        if chart.kind == ChartKind::Bars {
+            let mut units = values.clone().map(|f| (f.unit.as_str(), f.id.as_str()));
+            if let Some((unit, first)) = units.next() {
+                if let Some((other, id)) = units.find(|(u, _)| u != &unit) {
+                    let name = |u: &str| if u.is_empty() { "no unit".to_string() } else { format!("“{u}”") };
+                    problems.push(Problem::new(
+                        &chart.id,
+                        Some("kind"),
+                        format!(
+                            "a bar chart draws its figures on one scale, but \"{first}\" is in {} and \"{id}\" in {}: chart one unit per chart, or state them with kind \"facts\"",
+                            name(unit),
+                            name(other)
+                        ),
+                    ));
+                }
+            }
+        }
         if chart.kind == ChartKind::Bars && values.clone().all(|f| f.value == 0) {
             problems.push(Problem::new(
                 &chart.id,
