@@ -25,3 +25,4 @@ pub mod rules;
 pub mod spans;
 pub mod table_charts;
 pub mod text;
+pub mod year_chart;

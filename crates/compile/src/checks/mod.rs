@@ -235,7 +235,13 @@ fn check_charts(report: &Report, problems: &mut Vec<Problem>) {
             let mut units = values.clone().map(|f| (f.unit.as_str(), f.id.as_str()));
             if let Some((unit, first)) = units.next() {
                 if let Some((other, id)) = units.find(|(u, _)| u != &unit) {
-                    let name = |u: &str| if u.is_empty() { "no unit".to_string() } else { format!("“{u}”") };
+                    let name = |u: &str| {
+                        if u.is_empty() {
+                            "no unit".to_string()
+                        } else {
+                            format!("“{u}”")
+                        }
+                    };
                     problems.push(Problem::new(
                         &chart.id,
                         Some("kind"),

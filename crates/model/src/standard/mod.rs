@@ -141,6 +141,15 @@ pub fn layout(format: ReportFormat, kind: TableKind) -> Option<&'static TableLay
     layouts.iter().find(|l| l.kind == kind)
 }
 
+/// How the viewer names a format to a reader.
+pub fn format_name_zh(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Narrative => "叙述式年报",
+        ReportFormat::Trial2019 => "2019年试行格式",
+        ReportFormat::Format2021 => "2021年格式",
+    }
+}
+
 /// How messages name a format.
 pub fn format_name(format: ReportFormat) -> &'static str {
     match format {
