@@ -3,7 +3,8 @@
 //! crate; checking and compiling datasets (build time only) is `gir-compile`.
 //!
 //! Layers, each using only those below it:
-//! - [`page`] (`ssr`): the HTML around the prerendered app.
+//! - [`page`] (`ssr`): the HTML around the prerendered app;
+//!   [`library`] (`ssr`): the report library's static pages.
 //! - [`app`]: the root component; picks the report, holds the settings.
 //! - [`components`]: render from props; [`hooks`]: their browser effects.
 //! - [`services`]: browser I/O, no-ops natively.
@@ -15,6 +16,8 @@ pub mod app;
 pub mod components;
 pub mod embedded;
 pub mod hooks;
+#[cfg(feature = "ssr")]
+pub mod library;
 pub mod markup;
 pub mod mount;
 #[cfg(feature = "ssr")]
