@@ -592,9 +592,7 @@ fn text_copied_from_the_year_before_is_found_sentence_by_sentence() {
 
     // The ranges slice the printed paragraphs to the sentences, as the
     // viewer will highlight them.
-    let report = &library
-        .compiled(library.catalogue().by_id("sample-town-2019").unwrap())
-        .report;
+    let report = &library.compiled("sample-town-2019").unwrap().report;
     for r in &repeated.sentences {
         let (_, printed) = report.locate(&r.sentence.anchor).unwrap();
         assert_eq!(

@@ -57,15 +57,22 @@ impl<'a> Library<'a> {
         &self.catalogue
     }
 
-    /// The compiled report of a catalogue entry.
-    pub fn compiled(&self, entry: &Entry) -> &'a CompiledReport {
+    /// The compiled report with this id.
+    pub fn compiled(&self, report_id: &str) -> Option<&'a CompiledReport> {
+        let entry = self.catalogue.by_id(report_id)?;
+        self.reports.get(entry.index).copied()
+    }
+
+    /// The compiled report of an entry of this library's catalogue (whose
+    /// indexes all point into `reports`).
+    fn report_of(&self, entry: &Entry) -> &'a CompiledReport {
         self.reports[entry.index]
     }
 
     /// Every figure of one body (by grouping key), year over year.
     pub fn series(&self, body_key: &str) -> Option<BodySeries> {
         let body = self.catalogue.body(body_key)?;
-        Some(body_series(body, |entry| &self.compiled(entry).report))
+        Some(body_series(body, |entry| &self.report_of(entry).report))
     }
 
     /// Every report of `year`, by body.
@@ -80,8 +87,8 @@ impl<'a> Library<'a> {
         let entry = self.catalogue.by_id(report_id)?;
         let previous = self.catalogue.previous(entry)?;
         Some(repeated_text(
-            &ReportText::new(&self.compiled(entry).report),
-            &ReportText::new(&self.compiled(previous).report),
+            &ReportText::new(&self.report_of(entry).report),
+            &ReportText::new(&self.report_of(previous).report),
         ))
     }
 
@@ -92,7 +99,7 @@ impl<'a> Library<'a> {
             .catalogue
             .entries
             .iter()
-            .map(|entry| ReportText::new(&self.compiled(entry).report))
+            .map(|entry| ReportText::new(&self.report_of(entry).report))
             .collect();
         // Entries are sorted by body then year: a body's previous year is
         // the entry just before, when it is that body's and that year's.
