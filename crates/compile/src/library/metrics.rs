@@ -511,6 +511,43 @@ mod tests {
     }
 
     #[test]
+    fn gaps_and_topics_are_named_for_readers() {
+        let named: Vec<String> = [
+            Gap::NoReport,
+            Gap::Narrative,
+            Gap::NotInFormat(ReportFormat::Trial2019),
+            Gap::NoTable,
+            Gap::MissingCell,
+            Gap::Blank,
+            Gap::NotApplicable("—".into()),
+            Gap::Incomplete(Vec::new()),
+        ]
+        .iter()
+        .map(Gap::description)
+        .collect();
+        assert_eq!(
+            named,
+            [
+                "当年无报告",
+                "叙述式报告,无统计表",
+                "2019年版格式无此项",
+                "报告中无此表",
+                "表中无此单元格",
+                "空白",
+                "不适用(“—”)",
+                "部分单元格为空白或不适用,无法求和",
+            ]
+        );
+        assert_eq!(Metric::FeeAmount.topic().label(), "主动公开");
+        assert_eq!(Metric::LawsuitsOther.topic().label(), "行政复议、行政诉讼");
+        assert_eq!(Metric::Refused.topic().label(), "依申请公开");
+        assert_eq!(Metric::FeeAmount.unit(), "万元");
+        assert!(Metric::ALL
+            .iter()
+            .all(|m| *m == Metric::FeeAmount || m.unit() == "件"));
+    }
+
+    #[test]
     fn sums_need_every_cell_a_number() {
         let refs = [CellRef::new("r", "a"), CellRef::new("r", "b")];
         let cell = |t: &str| Cell::parse(t).unwrap();
