@@ -8,6 +8,9 @@
 //! - [`table_charts`]: charts derived from the standard tables.
 //! - [`charts`]: bar charts drawn as SVG strings.
 //! - [`export`]: the data downloads (CSV, JSON).
+//! - [`library`]: a portal's library of reports: each report's body and
+//!   year, figures year over year and across bodies, text copied from the
+//!   year before (内容雷同).
 //! - [`pipeline`]: a checked report compiled into the embedded form.
 //! - [`numerals`] and [`problem`]: the numbers of report text, and what a
 //!   check reports; [`spans`]: where each item is written in the JSON, so a
@@ -17,6 +20,7 @@
 pub mod charts;
 pub mod checks;
 pub mod export;
+pub mod library;
 pub mod load;
 pub mod numerals;
 pub mod pipeline;
