@@ -70,6 +70,17 @@ pub fn figures_csv<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> String 
     csv
 }
 
+/// A table as CSV (UTF-8 with a BOM, as the figures files are), every field
+/// safe for a spreadsheet.
+pub fn csv_table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut csv = String::from("\u{FEFF}");
+    push_row(&mut csv, header.iter().map(|h| h.to_string()));
+    for row in rows {
+        push_row(&mut csv, row);
+    }
+    csv
+}
+
 fn push_row(csv: &mut String, fields: impl IntoIterator<Item = String>) {
     let row: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
     csv.push_str(&row.join(","));

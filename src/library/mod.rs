@@ -8,6 +8,8 @@
 //! compiled reports and the library model (`gir_compile::library`); these
 //! components only render them.
 
+pub mod site;
+
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
@@ -68,6 +70,8 @@ pub struct BodyView {
     /// `(year, report id, title)`, oldest first.
     pub reports: Vec<(u16, String, String)>,
     pub series: Vec<SeriesView>,
+    /// The figures no year states (every year a gap): named, not drawn.
+    pub without_values: Vec<String>,
 }
 
 /// A column of the year comparison.
@@ -131,7 +135,11 @@ fn Index(view: &IndexView) -> Html {
     let mut bodies: Vec<&str> = view.entries.iter().map(|e| e.body.as_str()).collect();
     bodies.sort_unstable();
     bodies.dedup();
-    let formats = [("2021", "2021年格式"), ("2019", "2019年试行格式"), ("narrative", "叙述式年报")];
+    let formats = [
+        ("2021", "2021年格式"),
+        ("2019", "2019年试行格式"),
+        ("narrative", "叙述式年报"),
+    ];
     let summary = format!(
         "共{}份报告,{}个机关,{}。",
         view.entries.len(),
@@ -225,6 +233,11 @@ fn BodyPage(view: &BodyView) -> Html {
             </ul>
             <h2 class="gir-library__heading">{ "历年数据" }</h2>
             <p class="gir-library__note">{ "数值取自各年报告的统计表;空白、该年格式无此表或无报告之年不计为0。" }</p>
+            if !view.without_values.is_empty() {
+                <p class="gir-library__note">
+                    { format!("以下数据历年均无数值(空白、不适用或格式无此项),未作图:{}。", view.without_values.join("、")) }
+                </p>
+            }
             { for view.series.iter().map(|s| html! {
                 <figure class="gir-library__series" id={s.id.clone()}>
                     <figcaption class="gir-library__series-title">{ format!("{}(单位:{})", s.title, s.unit) }</figcaption>
@@ -320,15 +333,24 @@ mod tests {
     #[test]
     fn the_index_lists_every_report_with_links_and_hides_the_filters_until_a_script_runs() {
         let html = futures::executor::block_on(render_index(IndexView {
-            entries: vec![entry("a-2022", "甲局<b>", 2022), entry("b-2021", "乙局", 2021)],
+            entries: vec![
+                entry("a-2022", "甲局<b>", 2022),
+                entry("b-2021", "乙局", 2021),
+            ],
             years: vec![(2022, "year-2022.html".into())],
         }));
         assert!(html.contains("href=\"./a-2022.html\""), "{html}");
-        assert!(html.contains("甲局&lt;b&gt;"), "body names are text: {html}");
+        assert!(
+            html.contains("甲局&lt;b&gt;"),
+            "body names are text: {html}"
+        );
         assert!(html.contains("data-year=\"2021\""));
         let form = &html[html.find("<form").unwrap()..];
         let form = &form[..form.find('>').unwrap()];
-        assert!(form.contains("hidden") && form.contains("data-gir-library-filters"), "{form}");
+        assert!(
+            form.contains("hidden") && form.contains("data-gir-library-filters"),
+            "{form}"
+        );
         assert!(html.contains("2处不一致") && html.contains("42.5%"));
         assert!(html.contains("共2份报告,2个机关,2021—2022年。"), "{html}");
     }
