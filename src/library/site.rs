@@ -138,8 +138,8 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
     let mut data = Vec::new();
 
     for body in catalogue.bodies() {
-        let series = library.series(&body.key).expect("a catalogued body");
-        let page = body_page(&body.key);
+        let series = library.series(body.key).expect("a catalogued body");
+        let page = body_page(body.key);
         let stem = page.trim_end_matches(".html").to_string();
         let mut views = Vec::new();
         for s in series.series.iter().filter(|s| s.has_values()) {
