@@ -2,6 +2,7 @@
 //! bundle that the viewer embeds. A malformed report stops the build with
 //! `file:line:column: what is wrong` for each problem, never a backtrace.
 
+use gir_compile::library::Library;
 use gir_compile::load::load_report;
 use gir_compile::pipeline::compile_report;
 use gir_compile::text::printable;
@@ -40,19 +41,31 @@ fn main() {
     }
 
     let mut reports = Vec::new();
+    let mut names = Vec::new();
     let mut errors = Vec::new();
     for path in &files {
         let name = path.display().to_string();
         match std::fs::read_to_string(path) {
             Err(e) => errors.push(format!("{name}: cannot read: {e}")),
             Ok(json) => match load_report(&name, &json) {
-                Ok(report) => reports.push(compile_report(report)),
+                Ok(report) => {
+                    reports.push(compile_report(report));
+                    names.push(name);
+                }
                 Err(found) => errors.extend(found.iter().map(ToString::to_string)),
             },
         }
     }
     if !errors.is_empty() {
         fail(&errors);
+    }
+    // A library: each report has its body and year, and no body two
+    // reports of a year (the error names both files).
+    if reports.len() > 1 {
+        let datasets: Vec<(&str, &_)> = names.iter().map(String::as_str).zip(&reports).collect();
+        if let Err(found) = Library::new(&datasets) {
+            fail(&found.iter().map(ToString::to_string).collect::<Vec<_>>());
+        }
     }
     for compiled in &reports {
         for note in &compiled.notes {
