@@ -457,6 +457,33 @@ pub fn document(title: &str, body: &str, assets: &PageAssets) -> String {
     page(title, &head, body)
 }
 
+/// The library's stylesheet and script, linked with their integrity.
+pub struct LibraryAssets {
+    pub stylesheet: LinkedFile,
+    pub script: LinkedFile,
+}
+
+pub const LIBRARY_STYLESHEET: &str = "gir-library.css";
+pub const LIBRARY_SCRIPT: &str = "gir-library.js";
+
+/// A page of the report library: static HTML with the library's own
+/// stylesheet and its small script (deferred; the page is complete without
+/// it), and no viewer.
+pub fn library_document(title: &str, body: &str, assets: &LibraryAssets) -> String {
+    let head = fill_template(
+        r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
+<script src="./{{js}}" integrity="{{js_sri}}" defer></script>"#,
+        &[
+            ("css", &escape::markup(&assets.stylesheet.name)),
+            ("css_sri", &assets.stylesheet.integrity),
+            ("js", &escape::markup(&assets.script.name)),
+            ("js_sri", &assets.script.integrity),
+        ],
+    )
+    .expect("the library head template and its values match");
+    page(title, &[FAVICON_LINK, &head].join("\n"), body)
+}
+
 /// A standalone preview page: the report and a link to the viewer's
 /// stylesheet at `stylesheet` (a relative or absolute URL), no script.
 pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {

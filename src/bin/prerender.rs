@@ -9,6 +9,7 @@
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
 
 use gir::embedded;
+use gir::library;
 use gir::page::{self, LinkedFile, PageAssets};
 use gir::state::FontSize;
 use std::path::Path;
@@ -17,6 +18,8 @@ const PORTAL_DEMO: &str = include_str!("../../assets/demo/portal-demo.html");
 const PORTAL_IFRAME: &str = include_str!("../../assets/demo/portal-iframe.html");
 const PORTAL_CSS: &str = include_str!("../../assets/demo/portal.css");
 const FRAME_HOST: &str = include_str!("../../assets/demo/frame-host.js");
+const LIBRARY_CSS: &str = include_str!("../../assets/library/gir-library.css");
+const LIBRARY_JS: &str = include_str!("../../assets/library/gir-library.js");
 
 fn main() {
     let dir = std::env::args()
@@ -97,7 +100,13 @@ fn run(dir: &Path) -> Result<(), String> {
         }
     }
 
-    // One page per report (`<id>.html`); index.html and the demos show the first.
+    // A build of several reports is a library: index.html is its index, and
+    // each body and year has a page.
+    let compiled: Vec<&gir_model::bundle::CompiledReport> = reports.iter().map(|r| &**r).collect();
+    let library = library::site::library_site(&compiled).map_err(|errors| errors.join("\n"))?;
+
+    // One page per report (`<id>.html`); the demos (and index.html, for a
+    // single report) show the first.
     let font_size = FontSize::default();
     let mut first_mount = None;
     for report in &reports {
@@ -107,7 +116,9 @@ fn run(dir: &Path) -> Result<(), String> {
         let html = page::document(&report.report.title, &mount, &assets);
         write(&format!("{id}.html"), html.as_bytes())?;
         if first_mount.is_none() {
-            write("index.html", html.as_bytes())?;
+            if library.is_none() {
+                write("index.html", html.as_bytes())?;
+            }
             first_mount = Some(mount);
         }
     }
@@ -123,6 +134,29 @@ fn run(dir: &Path) -> Result<(), String> {
     let framed = page::fill_template(PORTAL_IFRAME, &[("frame_host_head", &frame_host)])
         .map_err(|e| format!("assets/demo/portal-iframe.html: {e}"))?;
     write("portal-iframe.html", framed.as_bytes())?;
+
+    if let Some(site) = &library {
+        let css = LIBRARY_CSS.as_bytes();
+        let js = page::strip_js(LIBRARY_JS);
+        write(page::LIBRARY_STYLESHEET, css)?;
+        write(page::LIBRARY_SCRIPT, js.as_bytes())?;
+        let assets = page::LibraryAssets {
+            stylesheet: LinkedFile::new(page::LIBRARY_STYLESHEET, css),
+            script: LinkedFile::new(page::LIBRARY_SCRIPT, js.as_bytes()),
+        };
+        for library_page in &site.pages {
+            let html = page::library_document(&library_page.title, &library_page.body, &assets);
+            write(&library_page.path, html.as_bytes())?;
+        }
+        for (path, contents) in &site.data {
+            write(path, contents.as_bytes())?;
+        }
+        println!(
+            "prerender: the library: index.html, {} page(s) of bodies and years, {} CSV file(s)",
+            site.pages.len() - 1,
+            site.data.len()
+        );
+    }
 
     println!(
         "prerender: wrote index.html, a page per report ({}), portal-demo.html, portal-iframe.html",

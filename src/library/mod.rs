@@ -19,6 +19,9 @@ pub struct IndexEntry {
     pub id: String,
     pub title: String,
     pub body: String,
+    /// The body for grouping and filtering (one body printed two ways is
+    /// one body).
+    pub body_key: String,
     /// The body's page (`body-….html`).
     pub body_page: String,
     pub year: u16,
@@ -69,7 +72,8 @@ pub struct BodyView {
     pub body: String,
     /// `(year, report id, title)`, oldest first.
     pub reports: Vec<(u16, String, String)>,
-    pub series: Vec<SeriesView>,
+    /// In topic order, each with its topic's name.
+    pub series: Vec<(String, Vec<SeriesView>)>,
     /// The figures no year states (every year a gap): named, not drawn.
     pub without_values: Vec<String>,
 }
@@ -132,9 +136,14 @@ fn Index(view: &IndexView) -> Html {
     let mut years: Vec<u16> = view.entries.iter().map(|e| e.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    let mut bodies: Vec<&str> = view.entries.iter().map(|e| e.body.as_str()).collect();
-    bodies.sort_unstable();
-    bodies.dedup();
+    // Each body once, named as its newest report prints it.
+    let mut bodies: Vec<(&str, &str)> = Vec::new();
+    for e in &view.entries {
+        if !bodies.iter().any(|(key, _)| *key == e.body_key) {
+            bodies.push((&e.body_key, &e.body));
+        }
+    }
+    bodies.sort_unstable_by(|a, b| a.1.cmp(b.1));
     let formats = [
         ("2021", "2021年格式"),
         ("2019", "2019年试行格式"),
@@ -166,7 +175,7 @@ fn Index(view: &IndexView) -> Html {
                 <label class="gir-library__filter">{ "机关" }
                     <select name="body">
                         <option value="">{ "全部机关" }</option>
-                        { for bodies.iter().map(|b| html! { <option value={b.to_string()}>{ *b }</option> }) }
+                        { for bodies.iter().map(|(key, name)| html! { <option value={key.to_string()}>{ *name }</option> }) }
                     </select>
                 </label>
                 <label class="gir-library__filter">{ "格式" }
@@ -196,7 +205,7 @@ fn Index(view: &IndexView) -> Html {
                 </thead>
                 <tbody>
                     { for view.entries.iter().map(|e| html! {
-                        <tr class="gir-library__row" data-year={e.year.to_string()} data-body={e.body.clone()}
+                        <tr class="gir-library__row" data-year={e.year.to_string()} data-body={e.body_key.clone()}
                             data-format={e.format_key} data-title={e.title.clone()}>
                             <td>{ e.year }</td>
                             <td><a href={format!("./{}", e.body_page)}>{ e.body.clone() }</a></td>
@@ -238,7 +247,11 @@ fn BodyPage(view: &BodyView) -> Html {
                     { format!("以下数据历年均无数值(空白、不适用或格式无此项),未作图:{}。", view.without_values.join("、")) }
                 </p>
             }
-            { for view.series.iter().map(|s| html! {
+            { for view.series.iter().map(|(topic, series)| html! {
+                <section class="gir-library__topic">
+                <h3 class="gir-library__heading gir-library__heading--topic">{ topic.clone() }</h3>
+                <div class="gir-library__grid">
+                { for series.iter().map(|s| html! {
                 <figure class="gir-library__series" id={s.id.clone()}>
                     <figcaption class="gir-library__series-title">{ format!("{}(单位:{})", s.title, s.unit) }</figcaption>
                     { Html::from_html_unchecked(AttrValue::from(s.svg.clone())) }
@@ -268,6 +281,9 @@ fn BodyPage(view: &BodyView) -> Html {
                         <p><a href={format!("./{}", s.csv)} download="">{ "下载CSV" }</a></p>
                     </details>
                 </figure>
+                }) }
+                </div>
+                </section>
             }) }
         </div>
     }
@@ -321,6 +337,7 @@ mod tests {
             id: id.into(),
             title: format!("{body}{year}年政府信息公开工作年度报告"),
             body: body.into(),
+            body_key: body.into(),
             body_page: "body-1.html".into(),
             year,
             format_key: "2021",

@@ -110,6 +110,7 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
                 id: entry.id.clone(),
                 title: entry.title.clone(),
                 body: entry.body.clone(),
+                body_key: entry.body_key.clone(),
                 body_page: body_page(&entry.body_key),
                 year: entry.year,
                 format_key: format_key(entry.format),
@@ -141,7 +142,7 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
         let series = library.series(body.key).expect("a catalogued body");
         let page = body_page(body.key);
         let stem = page.trim_end_matches(".html").to_string();
-        let mut views = Vec::new();
+        let mut views: Vec<(String, Vec<SeriesView>)> = Vec::new();
         for s in series.series.iter().filter(|s| s.has_values()) {
             let id = format!("yoy-{}", s.metric.index() + 1);
             let points: Vec<YearPoint> = s
@@ -192,14 +193,18 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
                     }),
                 ),
             ));
-            views.push(SeriesView {
+            let view = SeriesView {
                 id,
                 title: s.label.to_string(),
                 unit: s.unit.to_string(),
                 svg,
                 rows,
                 csv,
-            });
+            };
+            match views.iter_mut().find(|(topic, _)| topic == s.topic.label()) {
+                Some((_, group)) => group.push(view),
+                None => views.push((s.topic.label().to_string(), vec![view])),
+            }
         }
         let reports = body
             .entries
