@@ -1,0 +1,157 @@
+// The report library (dist-samples/: the seed, tests/fixtures/reports and
+// tests/fixtures/library built together): the index with its filters (also
+// without JavaScript, under a sub-path, in a frame), index → report → back,
+// a body's figures over the years, a year's sortable comparison.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures.mjs';
+import { SUB_PATH, expectNoAxeViolations, openViewer, samplesDir } from './helpers.mjs';
+
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
+
+test.use({ server: { root: samplesDir, csp: STRICT_CSP } });
+
+// Every report of the sample site, by year (tests/fixtures/*/README.md).
+const REPORTS = 10;
+const IN_2021 = ['sample-2021', 'sample-2021-all-blank', 'sample-town-2021'];
+const IN_2019_FORMAT = ['sample-2019', 'sample-2019-all-zero', 'sample-town-2019'];
+const TOWN = ['sample-town-2021', 'sample-town-2019', 'sample-town-2018'];
+
+test.beforeAll(() => {
+  expect(fs.existsSync(path.join(samplesDir, 'year-2021.html')), `${samplesDir}: build it with scripts/test (sample build)`).toBe(true);
+});
+
+/** The report ids of the index rows a reader sees, in order. */
+const shownReports = (page) =>
+  page.locator('[data-gir-library-table] tbody tr:visible a.gir-library__report').evaluateAll((as) =>
+    as.map((a) => a.getAttribute('href').replace(/^\.\//, '').replace(/\.html$/, '')));
+
+test.describe('library index', () => {
+  test('filters by year, body, format and words of the title, and keeps the filter in the URL', async ({ page }) => {
+    await page.goto('index.html');
+    await expect(page.locator('[data-gir-library-filters]')).toBeVisible();
+    expect((await shownReports(page)).length).toBe(REPORTS);
+    await page.selectOption('select[name="year"]', '2021');
+    expect((await shownReports(page)).sort()).toEqual([...IN_2021].sort());
+    await expect(page.locator('[data-gir-library-count]')).toHaveText('显示3份(共10份)');
+    expect(new URL(page.url()).search).toBe('?year=2021');
+
+    await page.reload();
+    await expect(page.locator('select[name="year"]')).toHaveValue('2021');
+    expect((await shownReports(page)).sort()).toEqual([...IN_2021].sort());
+
+    await page.fill('input[name="q"]', '表格全部空白');
+    expect(await shownReports(page)).toEqual(['sample-2021-all-blank']);
+    await page.fill('input[name="q"]', '');
+    await page.selectOption('select[name="year"]', '');
+    await page.selectOption('select[name="format"]', '2019');
+    expect((await shownReports(page)).sort()).toEqual([...IN_2019_FORMAT].sort());
+    await page.selectOption('select[name="format"]', '');
+    // The town prints its name two ways (a space, full-width brackets): one body.
+    const town = await page.locator('select[name="body"] option', { hasText: '示例镇' }).allTextContents();
+    expect(town.length, 'the town is one option').toBe(1);
+    await page.selectOption('select[name="body"]', { label: town[0] });
+    expect(await shownReports(page)).toEqual(TOWN);
+    await expectNoAxeViolations(page, { label: 'library index' });
+  });
+
+  test('goes from the index to a report and back, the filter kept', async ({ page }) => {
+    await page.goto('index.html?year=2021');
+    await page.click('a.gir-library__report[href="./sample-2021.html"]');
+    await expect(page.locator('.gir-report__title')).toHaveText('示例县人民政府2021年政府信息公开工作年度报告(样例)');
+    await expect(page.locator('[data-gir-viewer]')).toHaveAttribute('data-gir-state', 'hydrated');
+    await page.goBack();
+    await expect(page.locator('select[name="year"]')).toHaveValue('2021');
+    expect((await shownReports(page)).sort()).toEqual([...IN_2021].sort());
+  });
+
+  test.describe(() => {
+    test.use({ javaScriptEnabled: false });
+    test('lists every report, linked, without JavaScript (and shows no filter it cannot run)', async ({ page }) => {
+      await page.goto('index.html?year=2021');
+      await expect(page.locator('[data-gir-library-filters]')).toBeHidden();
+      expect((await shownReports(page)).length).toBe(REPORTS);
+      const years = await page.locator('nav.gir-library__years a').allTextContents();
+      expect(years).toEqual(['2023年', '2022年', '2021年', '2019年', '2018年', '2017年']);
+    });
+  });
+
+  test.describe(() => {
+    test.use({ server: { root: samplesDir, basePath: SUB_PATH, csp: `${STRICT_CSP}; frame-src 'self'` } });
+    test('deep links work under a sub-path and inside a frame', async ({ page, baseURL }) => {
+      await page.goto('index.html?format=2019');
+      expect((await shownReports(page)).sort()).toEqual([...IN_2019_FORMAT].sort());
+      expect(new URL(page.url()).pathname).toBe(`${SUB_PATH}index.html`);
+
+      // A portal page (same origin) framing the index with a deep link.
+      await page.goto('year-2021.html');
+      await page.evaluate((src) => {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        frame.title = '报告库';
+        frame.style.width = '900px';
+        frame.style.height = '700px';
+        document.body.append(frame);
+      }, `${baseURL}index.html?year=2019`);
+      const frame = page.frameLocator('iframe[title="报告库"]');
+      await expect(frame.locator('[data-gir-library-count]')).toHaveText('显示3份(共10份)');
+      await frame.locator('select[name="year"]').selectOption('2021');
+      await expect(frame.locator('[data-gir-library-count]')).toHaveText('显示3份(共10份)');
+      const framed = page.frames().find((f) => f.url().includes('index.html'));
+      expect(new URL(framed.url()).search).toBe('?year=2021');
+      expect(new URL(framed.url()).pathname).toBe(`${SUB_PATH}index.html`);
+    });
+  });
+});
+
+test.describe('a body over the years', () => {
+  test('charts each figure by year, with the missing year and the format changes written, and its data', async ({ page }) => {
+    await page.goto('index.html');
+    await page.locator('a[href^="./body-"]', { hasText: '示例镇' }).first().click();
+    await expect(page.locator('h1')).toContainText('历年报告');
+    const chart = page.locator('#yoy-1');
+    await expect(chart.locator('figcaption')).toHaveText('本年新收政府信息公开申请(单位:件)');
+    const description = await chart.locator('svg desc').textContent();
+    // 2018: a narrative report (no tables); 2020: no report; never 0.
+    expect(description).toMatch(/^历年条形图,共4年:2018年 无统计表;2019年 \d+件;2020年 无报告;2021年 \d+件。$/);
+    const texts = await chart.locator('svg text').allTextContents();
+    expect(texts).toContain('自此起:2019年试行格式');
+    expect(texts).toContain('自此起:2021年格式');
+    // The data table links each value to its cell in the report.
+    await chart.locator('summary').click();
+    const link = chart.locator('a', { hasText: '原表' }).first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\.\/sample-town-2019\.html#sec-\d+-table-1-total$/);
+    await link.click();
+    await expect(page.locator('[data-gir-viewer]')).toHaveAttribute('data-gir-state', 'hydrated');
+    const target = new URL(page.url()).hash.slice(1);
+    await expect(page.locator(`[id="${target}"]`)).toBeVisible();
+    await page.goBack();
+    const csv = await (await page.request.get(await chart.locator('a[download]').getAttribute('href'))).body();
+    expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.toString('utf8')).toContain('\r\n2020,,件,当年无报告,,\r\n');
+  });
+});
+
+test.describe('a year compared', () => {
+  test('sorts by a column, gaps last, and says which way', async ({ page }) => {
+    await page.goto('year-2021.html');
+    const header = page.locator('thead th', { hasText: '本年新收政府信息公开申请' });
+    const column = await header.evaluate((th) => th.cellIndex);
+    const values = () => page.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => r.cells[i].textContent), column);
+    await header.locator('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    const up = await values();
+    await header.locator('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const down = await values();
+    const numbers = (list) => list.filter((v) => /^\d+$/.test(v)).map(Number);
+    expect(numbers(up)).toEqual([...numbers(up)].sort((a, b) => a - b));
+    expect(numbers(down)).toEqual([...numbers(down)].sort((a, b) => b - a));
+    expect(up.at(-1), 'a blank sorts last').toBe('空白');
+    expect(down.at(-1), 'a blank sorts last either way').toBe('空白');
+  });
+});
