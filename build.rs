@@ -63,8 +63,15 @@ fn main() {
     // reports of a year (the error names both files).
     if reports.len() > 1 {
         let datasets: Vec<(&str, &_)> = names.iter().map(String::as_str).zip(&reports).collect();
-        if let Err(found) = Library::new(&datasets) {
-            fail(&found.iter().map(ToString::to_string).collect::<Vec<_>>());
+        let repeats = match Library::new(&datasets) {
+            Ok(library) => library.repeats(),
+            Err(found) => fail(&found.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        };
+        // 内容雷同: each report learns what it repeats from the year before.
+        for (id, found) in repeats {
+            if let Some(compiled) = reports.iter_mut().find(|c| c.report.id == id) {
+                compiled.repeats = Some(found);
+            }
         }
     }
     for compiled in &reports {

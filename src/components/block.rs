@@ -8,7 +8,7 @@
 
 use crate::components::standard_table::StandardTableView;
 use crate::embedded::SharedReport;
-use gir_model::bundle::{segments, CompiledReport};
+use gir_model::bundle::{repeat_pieces, segments, CompiledReport};
 use gir_model::report::Block;
 use yew::prelude::*;
 
@@ -19,13 +19,34 @@ pub struct BlockViewProps {
 }
 
 /// `text`, which starts at byte `offset` of the printed paragraph `anchor`,
-/// with its quoted sentences (found at build time) marked.
+/// with its quoted sentences (found at build time) marked, and within them
+/// the sentences repeated from the year before (内容雷同), which the 内容雷同
+/// panel's checkbox highlights (CSS only: it works before the viewer starts).
 fn marked_text(report: &CompiledReport, anchor: &str, text: &str, offset: usize) -> Html {
+    let repeated = report.repeated_spans(anchor);
+    let mut at = offset;
     segments(text, offset, report.quote_spans(anchor))
         .into_iter()
-        .map(|segment| match segment.anchor {
-            Some(id) => html! { <span class="gir-quote" {id}>{ segment.text }</span> },
-            None => html! { { segment.text } },
+        .map(|segment| {
+            let start = at;
+            at += segment.text.len();
+            let inner: Html = if repeated.is_empty() {
+                html! { { segment.text.clone() } }
+            } else {
+                repeat_pieces(&segment.text, start, &repeated)
+                    .into_iter()
+                    .map(|(piece, span)| match span {
+                        Some(span) => html! {
+                            <span class="gir-repeat" title={format!("上年原句:{}", span.previous)}>{ piece }</span>
+                        },
+                        None => html! { { piece } },
+                    })
+                    .collect()
+            };
+            match segment.anchor {
+                Some(id) => html! { <span class="gir-quote" {id}>{ inner }</span> },
+                None => inner,
+            }
         })
         .collect()
 }

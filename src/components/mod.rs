@@ -10,6 +10,7 @@ pub mod facts_figure;
 pub mod font_size_control;
 pub mod metadata;
 pub mod reader_tools;
+pub mod repeats_panel;
 pub mod report_view;
 pub mod section;
 pub mod standard_table;

@@ -4,6 +4,7 @@
 use crate::components::checks_panel::ChecksPanel;
 use crate::components::metadata::MetadataBlock;
 use crate::components::reader_tools::ReaderTools;
+use crate::components::repeats_panel::RepeatsPanel;
 use crate::components::section::{blocks_with_charts, SectionView};
 use crate::components::toc::Toc;
 use crate::embedded::SharedReport;
@@ -59,6 +60,7 @@ pub fn ReportView(props: &ReportViewProps) -> Html {
                     on_high_contrast={props.on_high_contrast.clone()}
                     on_print={props.on_print.clone()} />
                 <ChecksPanel report={props.report.clone()} />
+                <RepeatsPanel report={props.report.clone()} />
             </header>
             <Toc report={props.report.clone()} />
             <div class="gir-report__body" id={body_id} tabindex="-1">

@@ -64,6 +64,9 @@ pub fn compile_report(mut report: Report) -> CompiledReport {
         rule_breaks,
         quotes,
         source_anchors,
+        // Set by the library, which knows the year before (see
+        // `library::Library::repeats`).
+        repeats: None,
     }
 }
 

@@ -28,6 +28,37 @@ pub struct CompiledReport {
     pub quotes: Vec<ParagraphQuotes>,
     /// `(figure id, anchor)`: where each figure's "原文" link lands.
     pub source_anchors: Vec<(String, String)>,
+    /// The sentences repeated from the body's report of the year before
+    /// (内容雷同), found when the report is built in a library with that
+    /// report; `None` without one.
+    pub repeats: Option<Repeats>,
+}
+
+/// What a report repeats from its body's report of the year before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
+pub struct Repeats {
+    /// The previous report's id and year.
+    pub previous_id: String,
+    pub previous_year: u16,
+    /// The repeated sentences' share of the report's text, per mille.
+    pub share_per_mille: u16,
+    /// In reading order.
+    pub sentences: Vec<RepeatedSpan>,
+}
+
+/// A sentence of a printed paragraph found in the previous report,
+/// verbatim or nearly (numbers and years aside).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
+pub struct RepeatedSpan {
+    /// Anchor id of the printed paragraph; the byte range in its printed
+    /// text (label and run-in title included, as [`QuoteSpan`]s count).
+    pub block: String,
+    pub start: u32,
+    pub len: u32,
+    /// The previous report's sentence, as printed there.
+    pub previous: String,
+    /// Character for character the same.
+    pub verbatim: bool,
 }
 
 /// The quoted sentences of one printed paragraph, found at build time.
@@ -70,6 +101,15 @@ impl CompiledReport {
             .unwrap_or_default()
     }
 
+    /// The repeated sentences (内容雷同) of one printed paragraph.
+    pub fn repeated_spans(&self, block: &str) -> Vec<&RepeatedSpan> {
+        self.repeats
+            .iter()
+            .flat_map(|r| r.sentences.iter())
+            .filter(|s| s.block == block)
+            .collect()
+    }
+
     /// Where a figure's source link lands: its sentence, or else its block.
     pub fn source_anchor<'a>(&'a self, figure: &'a Figure) -> &'a str {
         self.source_anchors
@@ -103,6 +143,41 @@ impl Bundle {
 pub struct Segment {
     pub text: String,
     pub anchor: Option<String>,
+}
+
+/// Splits `text`, which starts at byte `offset` of its printed paragraph, at
+/// the repeated sentences' ranges (`spans`, in printed-paragraph bytes,
+/// clipped to the text): each piece with the sentence it belongs to, if any.
+pub fn repeat_pieces<'r>(
+    text: &str,
+    offset: usize,
+    spans: &[&'r RepeatedSpan],
+) -> Vec<(String, Option<&'r RepeatedSpan>)> {
+    let end_of_text = offset + text.len();
+    let mut out = Vec::new();
+    let mut at = offset;
+    for span in spans {
+        let start = (span.start as usize).max(at);
+        let end = (span.start as usize + span.len as usize).min(end_of_text);
+        if start >= end {
+            continue;
+        }
+        let (Some(before), Some(repeated)) = (
+            text.get(at - offset..start - offset),
+            text.get(start - offset..end - offset),
+        ) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push((before.to_string(), None));
+        }
+        out.push((repeated.to_string(), Some(*span)));
+        at = end;
+    }
+    if let Some(rest) = text.get(at - offset..).filter(|rest| !rest.is_empty()) {
+        out.push((rest.to_string(), None));
+    }
+    out
 }
 
 /// Splits `text`, which starts at byte `offset` of its printed paragraph, into
@@ -141,4 +216,52 @@ pub fn segments(text: &str, offset: usize, spans: &[QuoteSpan]) -> Vec<Segment> 
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: u32, len: u32) -> RepeatedSpan {
+        RepeatedSpan {
+            block: "p".into(),
+            start,
+            len,
+            previous: "上年。".into(),
+            verbatim: false,
+        }
+    }
+
+    #[test]
+    fn repeated_ranges_split_a_piece_of_text_clipped_to_it() {
+        // "甲乙。丙丁。" printed after a 3-byte label: the piece starts at 3.
+        let text = "甲乙。丙丁。";
+        let first = span(3, 9);
+        let across = span(9, 100);
+        let pieces = repeat_pieces(text, 3, &[&first]);
+        assert_eq!(
+            pieces.iter().map(|(t, s)| (t.as_str(), s.is_some())).collect::<Vec<_>>(),
+            [("甲乙。", true), ("丙丁。", false)]
+        );
+        // A range reaching past the piece is cut at its end; one before it
+        // is left out; text is never lost or split inside a character.
+        let before = span(0, 3);
+        let pieces = repeat_pieces(text, 3, &[&before, &across]);
+        assert_eq!(
+            pieces.iter().map(|(t, s)| (t.as_str(), s.is_some())).collect::<Vec<_>>(),
+            [("甲乙", false), ("。丙丁。", true)]
+        );
+        let off_boundary = span(4, 2);
+        let pieces = repeat_pieces(text, 3, &[&off_boundary]);
+        assert_eq!(pieces.concat_text(), text);
+    }
+
+    trait Concat {
+        fn concat_text(&self) -> String;
+    }
+    impl Concat for Vec<(String, Option<&RepeatedSpan>)> {
+        fn concat_text(&self) -> String {
+            self.iter().map(|(t, _)| t.as_str()).collect()
+        }
+    }
 }

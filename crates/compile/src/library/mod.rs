@@ -27,6 +27,7 @@ pub use repeated::{repeated_text, RepeatedSentence, RepeatedText, ReportText, Se
 pub use series::{body_series, BodySeries, FormatChange, Point, Series, UnitGroup};
 
 use gir_model::bundle::CompiledReport;
+use gir_model::bundle::{RepeatedSpan, Repeats};
 use gir_model::report::Report;
 
 /// The compiled reports of a portal with their catalogue.
@@ -90,6 +91,39 @@ impl<'a> Library<'a> {
             &ReportText::new(&self.report_of(entry).report),
             &ReportText::new(&self.report_of(previous).report),
         ))
+    }
+
+    /// What each report repeats from its body's report of the year before,
+    /// as the viewer shows it: `(report id, repeats)` for every report that
+    /// has such a report.
+    pub fn repeats(&self) -> Vec<(String, Repeats)> {
+        self.all_repeated_text()
+            .into_iter()
+            .filter_map(|found| {
+                let previous = self.catalogue.by_id(&found.previous_id)?;
+                let share = (found.share() * 1000.0).round().clamp(0.0, 1000.0) as u16;
+                let sentences = found
+                    .sentences
+                    .iter()
+                    .map(|r| RepeatedSpan {
+                        block: r.sentence.anchor.clone(),
+                        start: u32::try_from(r.sentence.start).unwrap_or(u32::MAX),
+                        len: u32::try_from(r.sentence.len).unwrap_or(0),
+                        previous: r.previous.text.clone(),
+                        verbatim: r.verbatim,
+                    })
+                    .collect();
+                Some((
+                    found.report_id.clone(),
+                    Repeats {
+                        previous_id: found.previous_id.clone(),
+                        previous_year: previous.year,
+                        share_per_mille: share,
+                        sentences,
+                    },
+                ))
+            })
+            .collect()
     }
 
     /// [`Library::repeated_text`] of every report that has a previous
