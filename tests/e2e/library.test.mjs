@@ -155,3 +155,45 @@ test.describe('a year compared', () => {
     expect(down.at(-1), 'a blank sorts last either way').toBe('空白');
   });
 });
+
+test.describe('text copied from last year (内容雷同)', () => {
+  // tests/fixtures/library/README.md: what 2023 repeats from 2022.
+  const REPEATED = [
+    '本报告依据《中华人民共和国政府信息公开条例》编制,数据统计期限为2023年1月1日至2023年12月31日。',
+    '2023年,我局认真贯彻落实政府信息公开工作要求,不断完善工作机制。',
+    '全年主动公开政府信息156条。',
+    '信息发布的及时性有待提高。',
+    '下一步将加强队伍建设,提升工作人员业务能力。',
+  ];
+
+  test('lists the repeated sentences with the year before\'s, and highlights them in the text on request', async ({ page }) => {
+    await openViewer(page, 'library-edu-2023.html');
+    const panel = page.locator('details.gir-repeats');
+    await expect(panel.locator('summary')).toHaveText(/^内容雷同:5句与2022年报告相同或近似,占正文\d+\.\d%$/);
+    await panel.locator('summary').click();
+    expect(await panel.locator('.gir-repeats__this').allTextContents()).toEqual(REPEATED);
+    await expect(panel.locator('.gir-repeats__previous').nth(2)).toHaveText('2022年:全年主动公开政府信息120条。(近似)');
+    await expect(panel.locator('.gir-repeats__previous').nth(3)).toHaveText('2022年:信息发布的及时性有待提高。(原文相同)');
+    // The text shows the same sentences, unhighlighted until asked.
+    const marks = page.locator('.gir-report__body .gir-repeat');
+    expect(await marks.allTextContents()).toEqual(REPEATED);
+    const background = () => marks.first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background()).toBe('rgba(0, 0, 0, 0)');
+    await page.getByLabel('在正文中标出这些句子').check();
+    expect(await background()).not.toBe('rgba(0, 0, 0, 0)');
+    const unrepeated = page.locator('.gir-report__body p', { hasText: '今年新建了政策解读专栏' });
+    await expect(unrepeated.locator('.gir-repeat', { hasText: '今年新建' })).toHaveCount(0);
+    await expect(marks.nth(2)).toHaveAttribute('title', '上年原句:全年主动公开政府信息120条。');
+    await expectNoAxeViolations(page, { label: '内容雷同 highlighted' });
+  });
+
+  test('shows no panel where there is no year before, and the index gives the share', async ({ page }) => {
+    await openViewer(page, 'library-edu-2022.html');
+    await expect(page.locator('details.gir-repeats')).toHaveCount(0);
+    await page.goto('index.html');
+    const row = page.locator('tbody tr', { has: page.locator('a[href="./library-edu-2023.html"]') });
+    await expect(row.locator('td').last()).toHaveText(/^\d+\.\d%$/);
+    const earlier = page.locator('tbody tr', { has: page.locator('a[href="./library-edu-2022.html"]') });
+    await expect(earlier.locator('td').last()).toHaveText('—');
+  });
+});
