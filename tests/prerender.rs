@@ -374,3 +374,19 @@ fn scripts_are_served_without_comment_lines_or_indentation() {
         "{boot}"
     );
 }
+
+/// A data file the browser would refuse (over the decoder's limit) is never
+/// written: the build stops on it instead of shipping a report that fails.
+#[test]
+fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
+    let mut report = (*gir::embedded::report("nanfen-2017").unwrap()).clone();
+    report
+        .notes
+        .push("注".repeat(gir_model::bundle::REPORT_DATA_LIMIT / 3 + 1));
+    let error = page::report_data(&report).unwrap_err();
+    assert!(
+        error.starts_with("nanfen-2017: the compiled report (")
+            && error.ends_with(" bytes) does not decode back (limit: 16777216 bytes)"),
+        "{error}"
+    );
+}
