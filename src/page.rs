@@ -157,6 +157,7 @@ const fail = (mount, notice) => {
   mount.setAttribute("{{state_attribute}}", "{{failed_state}}");
   mount.insertAdjacentHTML("afterbegin", notice);
 };
+const failOnData = (mount) => fail(mount, '{{data_failure_notice}}');
 
 // The wasm is fetched with its integrity, like every script the page runs.
 // Refused (a file changed after the build) or failing to start, the viewer
@@ -194,7 +195,7 @@ for (const mount of mounts) {
       bytes = new Uint8Array(await load(mount));
     } catch (error) {
       console.warn("报告查看器:本报告的数据无法加载", error);
-      return fail(mount, '{{data_failure_notice}}');
+      return failOnData(mount);
     }
     await wasm.catch(() => {});
     // Failed already (the wasm did not start, or a panic stopped it): its
@@ -204,7 +205,7 @@ for (const mount of mounts) {
     // the bytes are not exactly one report, or not the mount's.
     if (!start(mount, bytes)) {
       console.warn("报告查看器:本报告的数据无法读取", mount.getAttribute("{{src_attribute}}"));
-      fail(mount, '{{data_failure_notice}}');
+      failOnData(mount);
     }
   })();
 }

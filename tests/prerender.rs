@@ -175,6 +175,7 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
             "{notice} in {boot}"
         );
     }
+    assert_eq!(boot.matches("failOnData(mount);").count(), 2, "{boot}");
     assert!(
         boot.contains("type: \"gir-viewer:height\""),
         "framed pages report their height"
