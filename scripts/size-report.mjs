@@ -7,7 +7,8 @@
 // (the boot module gir-viewer.js, the wasm-bindgen glue viewer-*.js and the
 // wasm viewer-*_bg.wasm; not gir-frame-host.js, which only host pages load)
 // must stay within 120 KiB brotli. Exits 1 when it does not, or when DIR is
-// missing.
+// missing. Last, the reports' data files (data/*.bin): each report page
+// fetches its own report's, beside the budget (the wasm embeds no report).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,7 @@ const files = walk(dir)
   .filter((f) => /\.(wasm|m?js)$/.test(f))
   .sort();
 
-const rows = files.map((f) => {
+const sizes = (f) => {
   const raw = fs.readFileSync(f);
   return {
     name: path.relative(dir, f),
@@ -47,7 +48,11 @@ const rows = files.map((f) => {
       },
     }).length,
   };
-});
+};
+const rows = files.map(sizes);
+// The reports' data, one file per report, outside the budget.
+const dataDir = path.join(dir, 'data');
+const dataRows = (fs.existsSync(dataDir) ? walk(dataDir) : []).filter((f) => f.endsWith('.bin')).sort().map(sizes);
 
 const total = rows.reduce((t, r) => ({ name: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), {
   name: 'total',
@@ -57,7 +62,7 @@ const total = rows.reduce((t, r) => ({ name: 'total', raw: t.raw + r.raw, gzip: 
 });
 
 const head = { name: 'file', raw: 'raw B', gzip: 'gzip -9 B', br: 'brotli 11 B' };
-const all = [head, ...rows, total];
+const all = [head, ...rows, total, ...dataRows];
 const w = {
   name: Math.max(...all.map((r) => String(r.name).length)),
   raw: Math.max(...all.map((r) => String(r.raw).length)),
@@ -86,6 +91,10 @@ const verdict = pageBr <= BUDGET_BR ? 'within' : 'OVER';
 console.log(
   `report page (${pageFiles.map((r) => r.name).join(' + ')}): ${pageBr} B brotli, ${verdict} the budget of ${BUDGET_BR} B (120 KiB)`,
 );
+
+console.log(`report data (${dataRows.length} file(s); a report page fetches its own report's, not counted in the budget):`);
+for (const r of dataRows) console.log(line(r));
+
 if (pageFiles.length !== 3 || pageBr > BUDGET_BR) {
   if (pageFiles.length !== 3) console.error(`size-report: expected the boot module, the glue and the wasm, found ${pageFiles.length} file(s)`);
   process.exit(1);

@@ -4,7 +4,7 @@
 
 use crate::components::error_notice::ErrorNotice;
 use crate::components::report_view::ReportView;
-use crate::embedded;
+use crate::embedded::{self, SharedReport};
 use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
 use crate::mount::{AssetBase, MountConfig};
 use crate::state::{FontSize, ViewerState};
@@ -12,9 +12,15 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
-    /// Id of the embedded report to show; empty means the first one.
+    /// Id of the embedded report to show; empty means the first one. Used
+    /// only without `report`.
     #[prop_or_default]
     pub report_id: AttrValue,
+    /// The report to show, when the caller has it: the browser entry decodes
+    /// each mount's report from its data file (the wasm embeds none). `None`:
+    /// the embedded report `report_id` (native builds: prerender, tests).
+    #[prop_or_default]
+    pub report: Option<SharedReport>,
     /// The size to start with (a portal's `data-gir-font-size`); a size the
     /// reader chose earlier takes precedence once the page is live.
     #[prop_or_default]
@@ -30,6 +36,7 @@ impl From<MountConfig> for AppProps {
             report_id: config.report_id.into(),
             font_size: config.font_size,
             asset_base: config.asset_base,
+            report: None,
         }
     }
 }
@@ -41,7 +48,10 @@ pub fn App(props: &AppProps) -> Html {
         font_size: initial,
         ..ViewerState::default()
     });
-    let report = embedded::report(&props.report_id);
+    let report = match &props.report {
+        Some(report) => Ok(report.clone()),
+        None => embedded::report(&props.report_id),
+    };
     let shown = report.as_ref().ok().cloned();
     let on_high_contrast = use_remembered_settings(state.clone());
     let on_font_size = use_font_size(state.clone(), shown.clone());

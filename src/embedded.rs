@@ -1,17 +1,25 @@
-//! The report bundle compiled by `build.rs` and embedded in the binary.
+//! The reports the viewer shows, compiled by `build.rs`.
 //!
-//! The browser decodes bincode, with decoders derived by bincode itself (no
+//! Native builds (the prerender step, the authoring tool, the tests) embed
+//! every report as one bundle and look reports up by id. The wasm embeds
+//! none: the boot module fetches the data file of each mount's report
+//! (`data/<id>.<hash>.bin`, written by the prerender step) and the browser
+//! entry decodes it with [`decode_report`] and hands it to the app. The
+//! browser decodes bincode, with decoders derived by bincode itself (no
 //! serde visitors, no JSON parser), and gets its chart SVGs ready-made.
 
-use gir_model::bundle::{Bundle, CompiledReport};
+use gir_model::bundle::CompiledReport;
 use std::rc::Rc;
 
+/// Every report of the build, in file-name order; only native builds carry
+/// them (`cfg(target_arch = "wasm32")` is the one switch).
+#[cfg(not(target_arch = "wasm32"))]
 static BUNDLE_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
 
-/// A report of the bundle, shared by the components that show it. Two
-/// handles are equal when they are the same report: the bundle never changes,
-/// so comparing components' props needs no deep comparison of the report
-/// (and the viewer carries no code for one).
+/// A report, shared by the components that show it. Two handles are equal
+/// when they are the same report: a report never changes once decoded, so
+/// comparing components' props needs no deep comparison of the report (and
+/// the viewer carries no code for one).
 #[derive(Clone, Debug)]
 pub struct SharedReport(Rc<CompiledReport>);
 
@@ -22,8 +30,8 @@ impl PartialEq for SharedReport {
 }
 
 impl SharedReport {
-    /// A report to share among components: the embedded ones, or one
-    /// compiled by a test.
+    /// A report to share among components: an embedded one, one decoded
+    /// from its data file, or one compiled by a test.
     pub fn new(report: CompiledReport) -> Self {
         SharedReport(Rc::new(report))
     }
@@ -37,23 +45,44 @@ impl std::ops::Deref for SharedReport {
     }
 }
 
+/// A report's data file, as the build writes it, decoded; `None` when the
+/// bytes are not exactly one report (the reason stays out of the viewer, to
+/// keep error formatting out of the wasm; the build checks every file it
+/// writes decodes).
+pub fn decode_report(bytes: &[u8]) -> Option<SharedReport> {
+    CompiledReport::decode(bytes).ok().map(SharedReport::new)
+}
+
 type Reports = Result<Vec<SharedReport>, String>;
 
 thread_local! {
-    static REPORTS: Reports = decode(BUNDLE_BYTES);
+    static REPORTS: Reports = embedded_reports();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_reports() -> Reports {
+    decode(BUNDLE_BYTES)
+}
+
+/// The wasm embeds no report: each one comes from its data file.
+#[cfg(target_arch = "wasm32")]
+fn embedded_reports() -> Reports {
+    Ok(Vec::new())
 }
 
 /// Decodes a bundle; a broken one becomes a message the page can show.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Reports {
-    Bundle::decode(bytes)
+    gir_model::bundle::Bundle::decode(bytes)
         .map(|bundle| bundle.reports.into_iter().map(SharedReport::new).collect())
         // The bundle is written by this crate's own build script, so a failure
-        // means a broken build; the message stays plain to keep error
-        // formatting (and its code) out of the viewer.
+        // means a broken build.
         .map_err(|_| "内嵌数据无法读取:请重新构建查看器。".to_string())
 }
 
 /// The embedded report with this id; the first report when `id` is empty.
+/// In the wasm there is none: the browser entry passes each mount's report
+/// to the app, which asks here only when it was given none.
 pub fn report(id: &str) -> Result<SharedReport, String> {
     REPORTS.with(|reports| {
         let reports = reports.as_ref().map_err(Clone::clone)?;
@@ -68,7 +97,7 @@ pub fn report(id: &str) -> Result<SharedReport, String> {
     })
 }
 
-/// Ids of every embedded report, in file-name order.
+/// Ids of every embedded report, in file-name order (none in the wasm).
 pub fn report_ids() -> Vec<String> {
     REPORTS.with(|reports| match reports {
         Ok(reports) => reports.iter().map(|r| r.report.id.clone()).collect(),
@@ -76,7 +105,8 @@ pub fn report_ids() -> Vec<String> {
     })
 }
 
-#[cfg(test)]
+/// Native: the wasm has no embedded report (tests/wasm_app.rs checks it).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -89,5 +119,25 @@ mod tests {
         let copy = decode(BUNDLE_BYTES).unwrap().remove(0);
         assert_eq!(*copy, *first, "same content");
         assert_ne!(copy, first);
+    }
+
+    #[test]
+    fn a_data_file_decodes_to_its_report_and_nothing_else_does() {
+        for id in report_ids() {
+            let embedded = report(&id).unwrap();
+            let bytes = embedded.encode();
+            let decoded = decode_report(&bytes).expect("the report's own data file");
+            assert_eq!(*decoded, *embedded);
+            assert!(
+                decode_report(&bytes[..bytes.len() - 1]).is_none(),
+                "{id}: truncated"
+            );
+            assert!(
+                decode_report(&[&bytes[..], &[0]].concat()).is_none(),
+                "{id}: extended"
+            );
+        }
+        assert!(decode_report(b"").is_none());
+        assert!(decode_report(b"<!DOCTYPE html><title>404</title>").is_none());
     }
 }

@@ -8,7 +8,8 @@
 //! - [`app`]: the root component; picks the report, holds the settings.
 //! - [`components`]: render from props; [`hooks`]: their browser effects.
 //! - [`services`]: browser I/O, no-ops natively.
-//! - [`embedded`] (the compiled bundle), [`mount`] (the host-page contract),
+//! - [`embedded`] (the compiled reports: the bundle natively, a report's
+//!   data file in the wasm), [`mount`] (the host-page contract),
 //!   [`markup`] (the classes and ids components render and services query),
 //!   [`state`] (the reader's settings and their reducer).
 

@@ -2,7 +2,8 @@
 //! element, and what they ask for. Pure, so it is tested natively.
 //!
 //! ```html
-//! <div data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"></div>
+//! <div data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"
+//!      data-gir-src="data/nanfen-2017.0123456789abcdef.bin" data-gir-integrity="sha384-…"></div>
 //! ```
 
 use crate::state::FontSize;
@@ -12,8 +13,17 @@ use crate::state::FontSize;
 pub const MOUNT_ATTRIBUTE: &str = "data-gir-viewer";
 /// Selects the mount elements (see [`MOUNT_ATTRIBUTE`]).
 pub const MOUNT_SELECTOR: &str = "[data-gir-viewer]";
-/// Which embedded report the mount shows (its `id`); empty or absent: the first.
+/// Which report the mount shows (its `id`): the report in the data file must
+/// be this one. Empty or absent: whichever the data file holds.
 pub const REPORT_ATTRIBUTE: &str = "data-gir-report";
+/// The URL of the report's data file (`data/<id>.<hash>.bin`, written by the
+/// build), relative to the viewer's folder ([`BASE_ATTRIBUTE`]). The boot
+/// module fetches it, once per file however many mounts name it.
+pub const SRC_ATTRIBUTE: &str = "data-gir-src";
+/// The data file's Subresource-Integrity hash (`sha384-…`), as the build
+/// wrote it. Required: a data file is fetched with it or not at all (it
+/// holds the chart drawings the viewer puts in the page).
+pub const INTEGRITY_ATTRIBUTE: &str = "data-gir-integrity";
 /// The initial 字体 size: 大/中/小 or large/medium/small; anything else: 中.
 pub const FONT_SIZE_ATTRIBUTE: &str = "data-gir-font-size";
 /// Set by the viewer once a mount is live: `hydrated` or `rendered`.
@@ -25,17 +35,31 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-gir-fingerprint";
 /// The state of a mount whose viewer stopped: see [`FAILURE_NOTICE`].
 pub const FAILED_STATE: &str = "failed";
 
-/// The notice above a failed viewer's report: fixed markup, no data in it
-/// (one call instead of building it node by node keeps the wasm smaller).
+/// The notice above a failed viewer's report, saying `$text`: fixed markup,
+/// no data in it (one call instead of building it node by node keeps the
+/// wasm smaller). No `'`, `\\` or line break, so the boot module can hold it
+/// in a single-quoted string. An empty `href` is the page itself: the link
+/// reloads it.
+macro_rules! failure_notice {
+    ($text:literal) => {
+        concat!(
+            r#"<div class="gir gir-failure" role="alert"><p class="gir-failure__text">"#,
+            $text,
+            r#"<a class="gir-failure__reload" href="">重新加载页面</a></p></div>"#
+        )
+    };
+}
+
 /// Shown by the viewer after a panic and by the boot module when the wasm
-/// is refused or fails to start; no `'`, `\\` or line break, so the boot
-/// module can hold it in a single-quoted string.
-/// An empty `href` is the page itself: the link reloads it.
-pub const FAILURE_NOTICE: &str = concat!(
-    r#"<div class="gir gir-failure" role="alert"><p class="gir-failure__text">"#,
-    "查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。",
-    r#"<a class="gir-failure__reload" href="">重新加载页面</a></p></div>"#
-);
+/// is refused or fails to start (see `failure_notice!`).
+pub const FAILURE_NOTICE: &str =
+    failure_notice!("查看器出现错误,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。");
+
+/// Shown by the boot module on a mount whose report data could not be
+/// loaded: the data file is missing or unreachable, fails its integrity
+/// check, or is not the mount's report. Other mounts are not affected.
+pub const DATA_FAILURE_NOTICE: &str =
+    failure_notice!("本报告的数据无法加载,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。");
 
 /// The URL of the folder the viewer's files are served from, for links to its
 /// data files. The boot module fills it in; absent: `./`.
@@ -65,7 +89,8 @@ impl AssetBase {
 /// What a mount element asks the viewer for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MountConfig {
-    /// Id of the embedded report to show; empty means the first one.
+    /// Id of the report to show; empty means whichever the data file holds
+    /// (natively: the first embedded one).
     pub report_id: String,
     /// The size to start with; a size the reader chose earlier wins once the
     /// page is live.
@@ -93,9 +118,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_failure_notice_fits_in_a_single_quoted_script_string() {
-        assert!(!FAILURE_NOTICE.contains(['\'', '\\', '\n', '\r']));
-        assert!(FAILURE_NOTICE.contains("role=\"alert\""));
+    fn the_failure_notices_fit_in_a_single_quoted_script_string() {
+        for notice in [FAILURE_NOTICE, DATA_FAILURE_NOTICE] {
+            assert!(!notice.contains(['\'', '\\', '\n', '\r']));
+            assert!(notice.contains("role=\"alert\""));
+            assert!(notice.contains(r#"<a class="gir-failure__reload" href="">重新加载页面</a>"#));
+        }
+        assert!(DATA_FAILURE_NOTICE.contains("本报告的数据无法加载"));
     }
 
     #[test]

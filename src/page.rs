@@ -10,12 +10,14 @@ use crate::app::{App, AppProps};
 use crate::components::report_view::ReportView;
 use crate::embedded::SharedReport;
 use crate::mount::{
-    AssetBase, BASE_ATTRIBUTE, FAILED_STATE, FAILURE_NOTICE, FINGERPRINT_ATTRIBUTE,
-    FONT_SIZE_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE, STATE_ATTRIBUTE,
+    AssetBase, BASE_ATTRIBUTE, DATA_FAILURE_NOTICE, FAILED_STATE, FAILURE_NOTICE,
+    FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE,
+    MOUNT_SELECTOR, REPORT_ATTRIBUTE, SRC_ATTRIBUTE, STATE_ATTRIBUTE,
 };
 use crate::state::{FontSize, ViewerState};
 use base64::Engine;
-use gir_model::escape;
+use gir_model::bundle::CompiledReport;
+use gir_model::{downloads, escape};
 use sha2::{Digest, Sha384};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
@@ -69,10 +71,35 @@ pub fn integrity(contents: &[u8]) -> String {
     )
 }
 
+/// A report's data file, the one file of report data a page of it loads
+/// (the wasm embeds none): its path in the build (`data/<id>.<hash>.bin`,
+/// the hash the first 16 hexadecimal digits of its SHA-384) with its
+/// integrity, and its bytes. An error, and no file, when the bytes would
+/// not decode in the browser (a report over the decoder's limit).
+pub fn report_data(report: &CompiledReport) -> Result<(LinkedFile, Vec<u8>), String> {
+    let bytes = report.encode();
+    if CompiledReport::decode(&bytes).ok().as_ref() != Some(report) {
+        return Err(format!(
+            "{}: the compiled report ({} bytes) does not decode back (limit: {} bytes)",
+            report.report.id,
+            bytes.len(),
+            gir_model::bundle::REPORT_DATA_LIMIT
+        ));
+    }
+    let hash: String = Sha384::digest(&bytes)[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let file = LinkedFile::new(downloads::report_data(&report.report.id, &hash), &bytes);
+    Ok((file, bytes))
+}
+
 /// The boot module. It loads the glue and the wasm relative to its own URL, so
-/// it works wherever the files are served from (a portal's sub-path too). In a
-/// frame it tells the parent its content height, from before the wasm arrives.
-const BOOT_MODULE: &str = r#"import init from "./{{glue}}";
+/// it works wherever the files are served from (a portal's sub-path too), and
+/// each mount's report data relative to the viewer's folder, while the wasm
+/// loads. In a frame it tells the parent its content height, from before the
+/// wasm arrives.
+const BOOT_MODULE: &str = r#"import init, { mount as start } from "./{{glue}}";
 
 if (window.parent !== window) {
   const post = (message) => window.parent.postMessage(message, "*");
@@ -89,6 +116,9 @@ if (window.parent !== window) {
   addEventListener("hashchange", postTarget);
   addEventListener("load", postTarget);
 }
+
+const mounts = document.querySelectorAll("{{mount_selector}}");
+if (!mounts.length) console.warn("报告查看器:页面中没有 {{mount_attribute}} 元素");
 
 // A portal CMS that rewrites pasted markup (drops a class, re-indents, adds a
 // <p>) leaves a prerendered mount unlike what the viewer renders, and
@@ -118,16 +148,67 @@ for (const mount of document.querySelectorAll("[{{mount_attribute}}]:not([{{base
   mount.setAttribute("{{base_attribute}}", new URL(".", import.meta.url).href);
 }
 
+// A viewer that cannot run says so above its report, once; the text stays.
+// (A state pasted with the mount from a saved page means nothing yet.)
+for (const mount of mounts) mount.removeAttribute("{{state_attribute}}");
+const failed = (mount) => mount.getAttribute("{{state_attribute}}") === "{{failed_state}}";
+const fail = (mount, notice) => {
+  if (failed(mount)) return;
+  mount.setAttribute("{{state_attribute}}", "{{failed_state}}");
+  mount.insertAdjacentHTML("afterbegin", notice);
+};
+const failOnData = (mount) => fail(mount, '{{data_failure_notice}}');
+
 // The wasm is fetched with its integrity, like every script the page runs.
 // Refused (a file changed after the build) or failing to start, the viewer
-// says so above each report, as after a panic; the text stays.
-init({ module_or_path: new Request(new URL("./{{wasm}}", import.meta.url), { integrity: "{{wasm_sri}}" }) }).catch((error) => {
-  for (const mount of document.querySelectorAll("{{mount_selector}}:not([{{state_attribute}}])")) {
-    mount.setAttribute("{{state_attribute}}", "{{failed_state}}");
-    mount.insertAdjacentHTML("afterbegin", '{{failure_notice}}');
-  }
+// says so above each report, as after a panic.
+const wasm = init({ module_or_path: new Request(new URL("./{{wasm}}", import.meta.url), { integrity: "{{wasm_sri}}" }) });
+wasm.catch((error) => {
+  for (const mount of mounts) fail(mount, '{{failure_notice}}');
   throw error;
 });
+
+// Each mount's report is in a data file of its own (the wasm embeds none),
+// fetched with its integrity while the wasm loads, once however many mounts
+// name it (the page's <head> preloads it: the fetch takes that response
+// over). A file missing, unreachable, refused, or not the mount's report
+// stops that mount only.
+const loads = new Map();
+const load = (mount) => {
+  const src = mount.getAttribute("{{src_attribute}}");
+  const integrity = mount.getAttribute("{{integrity_attribute}}");
+  if (!src || !integrity) throw new Error("no {{src_attribute}} or {{integrity_attribute}}");
+  const url = new URL(src, mount.getAttribute("{{base_attribute}}")).href;
+  const key = `${integrity} ${url}`;
+  if (!loads.has(key)) {
+    loads.set(key, fetch(new Request(url, { integrity })).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${url}`);
+      return response.arrayBuffer();
+    }));
+  }
+  return loads.get(key);
+};
+for (const mount of mounts) {
+  (async () => {
+    let bytes;
+    try {
+      bytes = new Uint8Array(await load(mount));
+    } catch (error) {
+      console.warn("报告查看器:本报告的数据无法加载", error);
+      return failOnData(mount);
+    }
+    await wasm.catch(() => {});
+    // Failed already (the wasm did not start, or a panic stopped it): its
+    // notice is shown, and the viewer cannot start.
+    if (failed(mount)) return;
+    // The wasm decodes the report and starts the viewer in the mount; false:
+    // the bytes are not exactly one report, or not the mount's.
+    if (!start(mount, bytes)) {
+      console.warn("报告查看器:本报告的数据无法读取", mount.getAttribute("{{src_attribute}}"));
+      failOnData(mount);
+    }
+  })();
+}
 "#;
 
 /// The boot module for these glue and wasm files (names made by Trunk).
@@ -142,11 +223,14 @@ pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
             ("scroll_message", SCROLL_MESSAGE_TYPE),
             ("mount_attribute", MOUNT_ATTRIBUTE),
             ("base_attribute", BASE_ATTRIBUTE),
+            ("src_attribute", SRC_ATTRIBUTE),
+            ("integrity_attribute", INTEGRITY_ATTRIBUTE),
             ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
             ("mount_selector", MOUNT_SELECTOR),
             ("state_attribute", STATE_ATTRIBUTE),
             ("failed_state", FAILED_STATE),
             ("failure_notice", FAILURE_NOTICE),
+            ("data_failure_notice", DATA_FAILURE_NOTICE),
         ],
     )
     .map(|module| strip_js(&module))
@@ -210,10 +294,19 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The tags that load the viewer, for a page's `<head>`. The wasm's preload
-/// carries no `integrity` (Chromium ignores it on `as="fetch"` and warns):
-/// the boot module's fetch, which takes over the preloaded response, checks it.
-pub fn viewer_head(assets: &PageAssets) -> String {
+/// The tags that load the viewer, for a page's `<head>`, with a preload of
+/// each report data file the page's mounts name (`data`), so it arrives with
+/// the wasm. Neither preload carries `integrity` (Chromium ignores it on
+/// `as="fetch"` and warns): the boot module's fetches, which take over the
+/// preloaded responses, check them.
+pub fn viewer_head(assets: &PageAssets, data: &[&LinkedFile]) -> String {
+    let data_preloads: String = data
+        .iter()
+        .map(|file| {
+            fill_template(DATA_PRELOAD, &[("data", &escape::markup(&file.name))])
+                .expect("the data preload template and its value match")
+        })
+        .collect();
     fill_template(
         VIEWER_HEAD,
         &[
@@ -222,6 +315,7 @@ pub fn viewer_head(assets: &PageAssets) -> String {
             ("glue", &escape::markup(&assets.glue.name)),
             ("glue_sri", &assets.glue.integrity),
             ("wasm", &escape::markup(&assets.wasm.name)),
+            ("data_preloads", &data_preloads),
             ("boot", &escape::markup(&assets.boot.name)),
             ("boot_sri", &assets.boot.integrity),
         ],
@@ -232,7 +326,9 @@ pub fn viewer_head(assets: &PageAssets) -> String {
 const VIEWER_HEAD: &str = r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
 <link rel="modulepreload" href="./{{glue}}" integrity="{{glue_sri}}">
 <link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin>
-<script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>"#;
+{{data_preloads}}<script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>"#;
+
+const DATA_PRELOAD: &str = "<link rel=\"preload\" href=\"./{{data}}\" as=\"fetch\" crossorigin>\n";
 
 /// The tag that loads the iframe host script, for a host page's `<head>`.
 pub fn frame_host_tag(integrity: &str) -> String {
@@ -288,9 +384,41 @@ fn Preview(props: &PreviewProps) -> Html {
     }
 }
 
-/// A mount element holding a prerendered report (or empty, for the browser
-/// to render into).
+/// A mount element holding a prerendered report that no script takes over
+/// (a preview: `report-viewer render`). The built pages' mounts also name
+/// their report's data file: [`report_mount_element`].
 pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> String {
+    mount_element_with(report_id, font_size, "", inner_html)
+}
+
+/// A mount element holding a prerendered report (or empty, for the browser
+/// to render into), with what the boot module needs to fetch the report's
+/// data file: its URL relative to the viewer's folder and its integrity.
+pub fn report_mount_element(
+    report_id: &str,
+    font_size: FontSize,
+    data: &LinkedFile,
+    inner_html: &str,
+) -> String {
+    let data_attributes = fill_template(
+        r#" {{src_attribute}}="{{src}}" {{integrity_attribute}}="{{integrity}}""#,
+        &[
+            ("src_attribute", SRC_ATTRIBUTE),
+            ("src", &escape::markup(&data.name)),
+            ("integrity_attribute", INTEGRITY_ATTRIBUTE),
+            ("integrity", &escape::markup(&data.integrity)),
+        ],
+    )
+    .expect("the data attributes template and its values match");
+    mount_element_with(report_id, font_size, &data_attributes, inner_html)
+}
+
+fn mount_element_with(
+    report_id: &str,
+    font_size: FontSize,
+    data_attributes: &str,
+    inner_html: &str,
+) -> String {
     fill_template(
         MOUNT_ELEMENT,
         &[
@@ -299,6 +427,7 @@ pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> 
             ("report", &escape::markup(report_id)),
             ("font_size_attribute", FONT_SIZE_ATTRIBUTE),
             ("font_size", font_size.label()),
+            ("data_attributes", data_attributes),
             ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
             ("fingerprint", &fingerprint(inner_html)),
             ("inner", inner_html),
@@ -307,7 +436,7 @@ pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> 
     .expect("the mount template and its values match")
 }
 
-const MOUNT_ELEMENT: &str = r#"<div class="gir" {{mount}} {{report_attribute}}="{{report}}" {{font_size_attribute}}="{{font_size}}" {{fingerprint_attribute}}="{{fingerprint}}">{{inner}}</div>"#;
+const MOUNT_ELEMENT: &str = r#"<div class="gir" {{mount}} {{report_attribute}}="{{report}}" {{font_size_attribute}}="{{font_size}}"{{data_attributes}} {{fingerprint_attribute}}="{{fingerprint}}">{{inner}}</div>"#;
 
 /// A fingerprint of prerendered markup as a browser will hold it: FNV-1a
 /// (32 bits, over UTF-16 code units, as JavaScript strings are) of each
@@ -451,9 +580,9 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-/// The complete standalone page.
-pub fn document(title: &str, body: &str, assets: &PageAssets) -> String {
-    let head = [FAVICON_LINK, &viewer_head(assets)].join("\n");
+/// The complete standalone page of a report whose data file is `data`.
+pub fn document(title: &str, body: &str, assets: &PageAssets, data: &LinkedFile) -> String {
+    let head = [FAVICON_LINK, &viewer_head(assets, &[data])].join("\n");
     page(title, &head, body)
 }
 

@@ -92,10 +92,12 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         boot: LinkedFile::new("boot-1.js", b"boot"),
         wasm: LinkedFile::new("viewer-1_bg.wasm", b"wasm"),
     };
+    let data = LinkedFile::new("data/nanfen-2017.0123456789abcdef.bin", b"report");
     let html = page::document(
         "标题",
-        &page::mount_element("nanfen-2017", FontSize::Large, "<p>x</p>"),
+        &page::report_mount_element("nanfen-2017", FontSize::Large, &data, "<p>x</p>"),
         &assets,
+        &data,
     );
     assert!(!html.contains("=\"/"), "no absolute path: {html}");
     assert!(!html.contains("<style"), "no inline style element");
@@ -109,7 +111,8 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         assert!(script.contains("integrity=\"sha384-"), "{script}");
     }
     // Everything that runs is checked: the stylesheet, the glue (its
-    // modulepreload) and the boot module here; the wasm by the boot module.
+    // modulepreload) and the boot module here; the wasm and the report's
+    // data by the boot module.
     for link in ["rel=\"stylesheet\"", "rel=\"modulepreload\""] {
         let tag = html
             .split('<')
@@ -117,38 +120,105 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
             .unwrap_or_else(|| panic!("no {link} in {html}"));
         assert!(tag.contains("integrity=\"sha384-"), "{tag}");
     }
+    // The wasm and the report's data are preloaded, before the boot module
+    // that fetches them.
+    let preloads = [
+        "<link rel=\"preload\" href=\"./viewer-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
+        "<link rel=\"preload\" href=\"./data/nanfen-2017.0123456789abcdef.bin\" as=\"fetch\" crossorigin>",
+        "<script type=\"module\"",
+    ];
+    let at: Vec<usize> = preloads
+        .iter()
+        .map(|tag| {
+            html.find(tag)
+                .unwrap_or_else(|| panic!("no {tag} in {html}"))
+        })
+        .collect();
+    assert!(at.is_sorted(), "{html}");
+    // The mount names its report's data file and its integrity.
     assert!(html.contains(&format!(
-        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\" data-gir-fingerprint=\"{}\"><p>x</p></div>",
+        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\" data-gir-src=\"data/nanfen-2017.0123456789abcdef.bin\" data-gir-integrity=\"{}\" data-gir-fingerprint=\"{}\"><p>x</p></div>",
+        page::integrity(b"report"),
         page::fingerprint("<p>x</p>")
-    )));
+    )), "{html}");
     assert_eq!(
         page::integrity(b"abc"),
         "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
     );
     let boot = page::boot_module("viewer-1.js", &assets.wasm);
     assert!(
-        boot.starts_with("import init from \"./viewer-1.js\";"),
+        boot.starts_with("import init, { mount as start } from \"./viewer-1.js\";"),
         "{boot}"
     );
     assert!(
         boot.contains(&format!(
-            "init({{ module_or_path: new Request(new URL(\"./viewer-1_bg.wasm\", import.meta.url), {{ integrity: \"{}\" }}) }}).catch(",
+            "const wasm = init({{ module_or_path: new Request(new URL(\"./viewer-1_bg.wasm\", import.meta.url), {{ integrity: \"{}\" }}) }});",
             page::integrity(b"wasm")
         )),
         "the wasm is fetched with its integrity: {boot}"
     );
-    // A refused wasm leaves no report looking alive but dead: the notice.
-    assert!(
-        boot.contains(&format!(
-            "insertAdjacentHTML(\"afterbegin\", '{}')",
-            gir::mount::FAILURE_NOTICE
-        )),
-        "{boot}"
-    );
+    // Each mount's data file: its URL and integrity from the mount, fetched
+    // with the integrity, or not at all.
+    for line in [
+        "const src = mount.getAttribute(\"data-gir-src\");",
+        "const integrity = mount.getAttribute(\"data-gir-integrity\");",
+        "if (!src || !integrity) throw new Error(",
+        "const url = new URL(src, mount.getAttribute(\"data-gir-base\")).href;",
+        "loads.set(key, fetch(new Request(url, { integrity })).then((response) => {",
+        "if (!start(mount, bytes)) {",
+    ] {
+        assert!(boot.contains(line), "{line} in {boot}");
+    }
+    // A refused wasm leaves no report looking alive but dead: the notice;
+    // a report whose data is missing or broken says so.
+    for notice in [gir::mount::FAILURE_NOTICE, gir::mount::DATA_FAILURE_NOTICE] {
+        assert!(
+            boot.contains(&format!("fail(mount, '{notice}')")),
+            "{notice} in {boot}"
+        );
+    }
+    assert_eq!(boot.matches("failOnData(mount);").count(), 2, "{boot}");
     assert!(
         boot.contains("type: \"gir-viewer:height\""),
         "framed pages report their height"
     );
+}
+
+/// Each report's data file, the one file of report data its pages load:
+/// named by its report and its contents, never a download's name, checked
+/// by its integrity, and the report as the bundle holds it.
+#[test]
+fn each_report_has_a_data_file_named_by_its_contents() {
+    let ids = gir::embedded::report_ids();
+    assert!(!ids.is_empty());
+    for id in ids {
+        let report = gir::embedded::report(&id).unwrap();
+        let (file, bytes) = page::report_data(&report).unwrap();
+        let hash = file
+            .name
+            .strip_prefix(&format!("data/{id}."))
+            .and_then(|rest| rest.strip_suffix(".bin"))
+            .unwrap_or_else(|| panic!("{}", file.name));
+        assert_eq!(hash.len(), 16, "{}", file.name);
+        assert!(
+            hash.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')),
+            "{}",
+            file.name
+        );
+        assert_eq!(file.integrity, page::integrity(&bytes));
+        assert_eq!(bytes, report.encode());
+        let decoded = gir::embedded::decode_report(&bytes).unwrap();
+        assert_eq!(*decoded, *report);
+        for (download, _) in gir_compile::export::data_files(&report.report) {
+            assert_ne!(download, file.name);
+        }
+        // Another build of the report is another file.
+        let mut changed = (*report).clone();
+        changed.report.title.push('。');
+        let (other, _) = page::report_data(&changed).unwrap();
+        assert_ne!(other.name, file.name);
+        assert!(other.name.starts_with(&format!("data/{id}.")));
+    }
 }
 
 #[test]
@@ -222,7 +292,8 @@ fn the_mount_fingerprint_follows_the_dom_walk_of_the_boot_module() {
 #[test]
 fn the_prerendered_seed_carries_its_fingerprint() {
     let inner = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium));
-    let mount = page::mount_element("nanfen-2017", FontSize::Medium, &inner);
+    let (data, _) = page::report_data(&gir::embedded::report("nanfen-2017").unwrap()).unwrap();
+    let mount = page::report_mount_element("nanfen-2017", FontSize::Medium, &data, &inner);
     assert!(mount.contains(&format!(
         "data-gir-fingerprint=\"{}\"",
         page::fingerprint(&inner)
@@ -304,5 +375,21 @@ fn scripts_are_served_without_comment_lines_or_indentation() {
             .lines()
             .any(|l| l.starts_with(' ') || l.starts_with("//")),
         "{boot}"
+    );
+}
+
+/// A data file the browser would refuse (over the decoder's limit) is never
+/// written: the build stops on it instead of shipping a report that fails.
+#[test]
+fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
+    let mut report = (*gir::embedded::report("nanfen-2017").unwrap()).clone();
+    report
+        .notes
+        .push("注".repeat(gir_model::bundle::REPORT_DATA_LIMIT / 3 + 1));
+    let error = page::report_data(&report).unwrap_err();
+    assert!(
+        error.starts_with("nanfen-2017: the compiled report (")
+            && error.ends_with(" bytes) does not decode back (limit: 16777216 bytes)"),
+        "{error}"
     );
 }

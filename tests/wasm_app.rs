@@ -1,11 +1,32 @@
 //! The app mounted in headless Chromium (wasm-bindgen-test).
+//!
+//! The wasm embeds no report: in the browser each report comes from its data
+//! file. This test build alone embeds the native bundle that `build.rs`
+//! writes (the reports of `GIR_REPORTS_DIRS`) and cuts each report's data
+//! file out of it, the bytes the build writes to `data/<id>.<hash>.bin`,
+//! which the app gets decoded as the browser entry decodes them.
 #![cfg(target_arch = "wasm32")]
 
 use gir::app::{App, AppProps};
+use gir_model::bundle::Bundle;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The data file of report `id`, or no bytes when the build has no such report.
+fn data_file(id: &str) -> Vec<u8> {
+    static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
+    Bundle::decode(BUNDLE)
+        .unwrap()
+        .reports
+        .iter()
+        .find(|report| report.report.id == id)
+        .map(|report| report.encode())
+        .unwrap_or_default()
+}
+
+/// The app in a new element, with report `report_id` decoded from its data
+/// file, as the browser entry does (none when there is no such report).
 fn mount(report_id: &str) -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -14,6 +35,7 @@ fn mount(report_id: &str) -> web_sys::Element {
         root.clone(),
         AppProps {
             report_id: report_id.to_string().into(),
+            report: gir::embedded::decode_report(&data_file(report_id)),
             ..Default::default()
         },
     )
@@ -70,6 +92,15 @@ async fn unknown_report_shows_an_alert() {
     next_frame().await;
     let alert = root.query_selector("[role=alert]").unwrap().expect("alert");
     assert!(alert.text_content().unwrap().contains("missing"));
+}
+
+#[wasm_bindgen_test]
+fn the_wasm_embeds_no_report() {
+    assert_eq!(gir::embedded::report_ids(), Vec::<String>::new());
+    let message = gir::embedded::report("").unwrap_err();
+    assert!(message.contains("没有编号为“”的报告"), "{message}");
+    // …while the test build has the seed to hand to the app.
+    assert!(gir::embedded::decode_report(&data_file("nanfen-2017")).is_some());
 }
 
 #[wasm_bindgen_test]

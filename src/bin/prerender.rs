@@ -4,7 +4,9 @@
 //! Writes `index.html`, `portal-demo.html` (the viewer mounted in a portal
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
 //! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
-//! title), `gir-frame-host.js` and `demo-portal.css`.
+//! title), `gir-frame-host.js`, `demo-portal.css`, and each report's data
+//! files: the downloads and the compiled report its pages fetch
+//! (`data/<id>.<hash>.bin`; the wasm embeds no report).
 //!
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
 
@@ -89,8 +91,13 @@ fn run(dir: &Path) -> Result<(), String> {
         wasm,
     };
 
+    let mut report_data = Vec::new();
     for report in &reports {
-        for (path, contents) in gir_compile::export::data_files(&report.report) {
+        let (data, bytes) = page::report_data(report)?;
+        let downloads = gir_compile::export::data_files(&report.report)
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes()));
+        for (path, contents) in downloads.chain([(data.name.clone(), bytes)]) {
             let file = dir.join(&path);
             if let Some(folder) = file.parent() {
                 std::fs::create_dir_all(folder)
@@ -98,6 +105,7 @@ fn run(dir: &Path) -> Result<(), String> {
             }
             std::fs::write(&file, contents).map_err(|e| format!("{path}: {e}"))?;
         }
+        report_data.push(data);
     }
 
     // A build of several reports is a library: index.html is its index, and
@@ -109,21 +117,21 @@ fn run(dir: &Path) -> Result<(), String> {
     // single report) show the first.
     let font_size = FontSize::default();
     let mut first_mount = None;
-    for report in &reports {
+    for (report, data) in reports.iter().zip(&report_data) {
         let id = &report.report.id;
         let inner = futures::executor::block_on(page::render_report(id, font_size));
-        let mount = page::mount_element(id, font_size, &inner);
-        let html = page::document(&report.report.title, &mount, &assets);
+        let mount = page::report_mount_element(id, font_size, data, &inner);
+        let html = page::document(&report.report.title, &mount, &assets, data);
         write(&format!("{id}.html"), html.as_bytes())?;
         if first_mount.is_none() {
             if library.is_none() {
                 write("index.html", html.as_bytes())?;
             }
-            first_mount = Some(mount);
+            first_mount = Some((mount, data));
         }
     }
-    let mount = first_mount.ok_or("the embedded bundle holds no report")?;
-    let head = page::viewer_head(&assets);
+    let (mount, data) = first_mount.ok_or("the embedded bundle holds no report")?;
+    let head = page::viewer_head(&assets, &[data]);
     let demo = page::fill_template(
         PORTAL_DEMO,
         &[("viewer_head", &head), ("viewer_mount", &mount)],

@@ -1,13 +1,17 @@
-//! Browser entry: hydrates every prerendered mount element, or renders into an
-//! empty one (attributes: see `gir::mount`). When done, each mount carries
-//! `data-gir-state="hydrated"` (or `"rendered"`); after a panic, `"failed"`,
-//! with a notice in the reader's language above the text, which stays.
+//! Browser entry. The boot module (`page::boot_module`) starts the wasm, which
+//! runs `main`, then hands each mount element its report's data file with
+//! [`mount`], which hydrates the prerendered report there, or renders into
+//! an empty mount (attributes: see `gir::mount`). When done, each mount
+//! carries `data-gir-state="hydrated"` (or `"rendered"`); after a panic,
+//! `"failed"`, with a notice in the reader's language above the text, which
+//! stays.
 
 use gir::app::{App, AppProps};
+use gir::embedded::decode_report;
 use gir::mount::{
     config_from_attributes, FAILED_STATE, FAILURE_NOTICE, MOUNT_SELECTOR, STATE_ATTRIBUTE,
 };
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 fn main() {
     // A panic leaves the page looking alive with every control dead: say so.
@@ -17,39 +21,51 @@ fn main() {
         console_error_panic_hook::hook(info);
         show_failure();
     }));
-    let document = gloo::utils::document();
-    let mounts = mounts(&document);
-    if mounts.is_empty() {
-        web_sys::console::warn_1(&"报告查看器:页面中没有 data-gir-viewer 元素".into());
+}
+
+/// Starts the viewer in `element` with its report's data file (`data`, as
+/// the build wrote it). Returns false, and leaves the mount alone, when the
+/// bytes are not exactly one report or not the one the mount names
+/// (`data-gir-report`): the boot module then says the report's data could
+/// not be loaded.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, data: &[u8]) -> bool {
+    let config = config_from_attributes(|name| element.get_attribute(name));
+    let Some(report) = decode_report(data)
+        .filter(|report| config.report_id.is_empty() || report.report.id == config.report_id)
+    else {
+        return false;
+    };
+    let props = AppProps {
+        report: Some(report),
+        ..AppProps::from(config)
+    };
+    // The stylesheet's scope: a host's empty mount need not carry it.
+    let _ = element.class_list().add_1(SCOPE_CLASS);
+    let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
+    // Yew runs the first render synchronously, so once these calls return
+    // the mount is live; the attribute lets tests and the benchmark see it.
+    let state = if element.child_element_count() > 0 {
+        renderer.hydrate();
+        "hydrated"
+    } else {
+        renderer.render();
+        "rendered"
+    };
+    let _ = element.set_attribute(STATE_ATTRIBUTE, state);
+    if state == "rendered" {
+        show_link_target();
     }
-    for element in mounts {
-        let props = AppProps::from(config_from_attributes(|name| element.get_attribute(name)));
-        // The stylesheet's scope: a host's empty mount need not carry it.
-        let _ = element.class_list().add_1(SCOPE_CLASS);
-        let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
-        // Yew runs the first render synchronously, so once these calls return
-        // the mount is live; the attribute lets tests and the benchmark see it.
-        let state = if element.child_element_count() > 0 {
-            renderer.hydrate();
-            "hydrated"
-        } else {
-            renderer.render();
-            "rendered"
-        };
-        let _ = element.set_attribute(STATE_ATTRIBUTE, state);
-        if state == "rendered" {
-            show_link_target(&document);
-        }
-    }
+    true
 }
 
 /// The browser scrolls to `#id` only if the element existed when the page
 /// loaded; a report rendered afterwards has to do it itself.
-fn show_link_target(document: &web_sys::Document) {
+fn show_link_target() {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     if let Some(target) = hash
         .strip_prefix('#')
-        .and_then(|id| document.get_element_by_id(id))
+        .and_then(|id| gloo::utils::document().get_element_by_id(id))
     {
         target.scroll_into_view();
     }
@@ -59,23 +75,22 @@ fn show_link_target(document: &web_sys::Document) {
 /// controls no longer work, the prerendered report is still there to read,
 /// and a reload starts the viewer again.
 fn show_failure() {
-    for mount in mounts(&gloo::utils::document()) {
+    let Ok(mounts) = gloo::utils::document().query_selector_all(MOUNT_SELECTOR) else {
+        return;
+    };
+    for index in 0..mounts.length() {
+        let Some(mount) = mounts
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
         if mount.get_attribute(STATE_ATTRIBUTE).as_deref() == Some(FAILED_STATE) {
             continue;
         }
         let _ = mount.set_attribute(STATE_ATTRIBUTE, FAILED_STATE);
         let _ = mount.insert_adjacent_html("afterbegin", FAILURE_NOTICE);
     }
-}
-
-/// The mount elements of the page, in document order.
-fn mounts(document: &web_sys::Document) -> Vec<web_sys::Element> {
-    let Ok(found) = document.query_selector_all(MOUNT_SELECTOR) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
 }
 
 /// The class every rule of the viewer's stylesheet is scoped under.

@@ -140,10 +140,14 @@ test.describe('mounted in a portal page', () => {
         .map((el) => el.outerHTML)
         .join('\n'),
     );
+    // The report's data file, which every mount names (README: Embedding).
+    const data = await page.$eval('[data-gir-viewer]', (mount) => ['data-gir-src', 'data-gir-integrity'].map((name) => mount.getAttribute(name)));
+    expect(data[0]).toMatch(/^data\/nanfen-2017\.[0-9a-f]{16}\.bin$/);
+    expect(data[1]).toMatch(/^sha384-/);
     const hostHtml = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
 <link rel="stylesheet" href="./demo-portal.css">${head}</head><body>
 <header class="portal-header"><p class="portal-header__sub">门户页头</p></header>
-<div id="host-mount" data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大"></div>
+<div id="host-mount" data-gir-viewer data-gir-report="nanfen-2017" data-gir-font-size="大" data-gir-src="${data[0]}" data-gir-integrity="${data[1]}"></div>
 <footer class="portal-footer"><p>门户页脚</p></footer></body></html>`;
     await page.route('**/empty-mount.html', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostHtml, headers: { 'Content-Security-Policy': STRICT_CSP } }),
