@@ -20,7 +20,11 @@ pub fn RepeatsPanel(props: &RepeatsPanelProps) -> Html {
     let report = &props.report.report;
     let id = format!("{}-repeats", report.id);
     let toggle = format!("{}-repeats-toggle", report.id);
-    let share = format!("{}.{}%", repeats.share_per_mille / 10, repeats.share_per_mille % 10);
+    let share = format!(
+        "{}.{}%",
+        repeats.share_per_mille / 10,
+        repeats.share_per_mille % 10
+    );
     let summary = if repeats.sentences.is_empty() {
         format!("内容雷同:未发现与{}年报告雷同的句子", repeats.previous_year)
     } else {

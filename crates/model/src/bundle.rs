@@ -281,7 +281,10 @@ mod tests {
         let across = span(9, 100);
         let pieces = repeat_pieces(text, 3, &[&first]);
         assert_eq!(
-            pieces.iter().map(|(t, s)| (t.as_str(), s.is_some())).collect::<Vec<_>>(),
+            pieces
+                .iter()
+                .map(|(t, s)| (t.as_str(), s.is_some()))
+                .collect::<Vec<_>>(),
             [("甲乙。", true), ("丙丁。", false)]
         );
         // A range reaching past the piece is cut at its end; one before it
@@ -289,7 +292,10 @@ mod tests {
         let before = span(0, 3);
         let pieces = repeat_pieces(text, 3, &[&before, &across]);
         assert_eq!(
-            pieces.iter().map(|(t, s)| (t.as_str(), s.is_some())).collect::<Vec<_>>(),
+            pieces
+                .iter()
+                .map(|(t, s)| (t.as_str(), s.is_some()))
+                .collect::<Vec<_>>(),
             [("甲乙", false), ("。丙丁。", true)]
         );
         let off_boundary = span(4, 2);
