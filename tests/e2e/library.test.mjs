@@ -86,6 +86,12 @@ test.describe('library index', () => {
       expect((await shownReports(page)).sort()).toEqual([...IN_2019_FORMAT].sort());
       expect(new URL(page.url()).pathname).toBe(`${SUB_PATH}index.html`);
 
+      // A deep link into a library report, to a cell of its table.
+      await page.goto('sample-2021.html#sec-3-table-1-total');
+      await expect(page.locator('[data-gir-viewer]')).toHaveAttribute('data-gir-state', 'hydrated');
+      await expect(page.locator('#sec-3-table-1-total')).toBeInViewport();
+      expect(new URL(page.url()).pathname).toBe(`${SUB_PATH}sample-2021.html`);
+
       // A portal page (same origin) framing the index with a deep link.
       await page.goto('year-2021.html');
       await page.evaluate((src) => {
@@ -120,6 +126,9 @@ test.describe('a body over the years', () => {
     const texts = await chart.locator('svg text').allTextContents();
     expect(texts).toContain('自此起:2019年试行格式');
     expect(texts).toContain('自此起:2021年格式');
+    // A blank cell (2021's 三(二) 部分公开) is a gap too, written, not drawn.
+    const partly = page.locator('figure', { has: page.locator('figcaption', { hasText: '部分公开(单位:件)' }) });
+    expect(await partly.locator('svg desc').textContent()).toContain('2021年 空白');
     // The data table links each value to its cell in the report.
     await chart.locator('summary').click();
     const link = chart.locator('a', { hasText: '原表' }).first();
