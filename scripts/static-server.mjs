@@ -9,7 +9,8 @@
 // What it does that a stock server would need configuring for: serves DIR under a
 // sub-path (the portal's /xxgk/ndbg/2017/), sends a Content-Security-Policy header,
 // `application/wasm`, and compresses like a production server (brotli, else gzip;
-// the bench counts the bytes on the wire).
+// the bench counts the bytes on the wire), the reports' data files
+// (data/*.bin, application/octet-stream) included, as README "Embedding" asks.
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -26,10 +27,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
-const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|octet-stream)|image\/svg)/;
 
 /** Compresses `body` as a browser that sent `acceptEncoding` takes it: [encoding, bytes] or null. */
 function compress(body, acceptEncoding = '') {

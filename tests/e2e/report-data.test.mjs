@@ -149,12 +149,16 @@ function countDataRequests(page) {
 }
 
 test.describe('a report page', () => {
-  test('loads its own report\'s data file once (preloaded, taken over by the boot module) and hydrates', async ({ page, problems }) => {
+  test('loads its own report\'s data file once (preloaded, taken over by the boot module), compressed, and hydrates', async ({ page, problems }) => {
     const requests = countDataRequests(page);
+    const encodings = [];
+    page.on('response', (response) => /\/data\/[^/]*\.bin$/.test(response.url()) && encodings.push(response.headers()['content-encoding']));
     await openViewer(page, '');
     const { src, integrity } = builtPage(distDir, 'nanfen-2017');
     expect(await page.locator(`link[rel=preload][as=fetch][href="./${src}"]`).count(), 'the data preload in <head>').toBe(1);
     expect(Object.fromEntries(requests)).toEqual({ [`/${src}`]: 1 });
+    // As the server is told to (README: Embedding): 6 KB of brotli, not 43 KB.
+    expect(encodings).toEqual(['br']);
     // The file is the one the mount names, by its integrity.
     expect(sri(fs.readFileSync(path.join(distDir, src)))).toBe(integrity);
     await fontButton(page, '大').click();
