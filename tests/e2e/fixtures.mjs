@@ -10,7 +10,7 @@
 //   at a given moment, e.g. `expect(problems.cspViolations).toEqual([])`.
 // - `expectedProblems` (an option): the problems a test provokes on purpose, as named
 //   regular expressions; each must occur, and only they may (tests/e2e/faults.test.mjs).
-// - `page`: the built-in page, with goto/reload telling `problems` that the test itself
+// - `page`: the built-in page, with goto/reload/goBack/goForward telling `problems` that the test itself
 //   is leaving the current document.
 //
 // The JavaScript-disabled context is the built-in option: test.use({ javaScriptEnabled: false }).
@@ -179,7 +179,7 @@ export const test = base.extend({
   ],
 
   page: async ({ page, _recorder }, use) => {
-    for (const method of ['goto', 'reload']) {
+    for (const method of ['goto', 'reload', 'goBack', 'goForward']) {
       const navigate = page[method].bind(page);
       page[method] = (...args) => {
         _recorder.leave(page);

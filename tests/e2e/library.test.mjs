@@ -60,6 +60,8 @@ test.describe('library index', () => {
 
   test('goes from the index to a report and back, the filter kept', async ({ page }) => {
     await page.goto('index.html?year=2021');
+    // A link leaves the page: let its late requests (the favicon) finish first.
+    await page.waitForLoadState('networkidle');
     await page.click('a.gir-library__report[href="./sample-2021.html"]');
     await expect(page.locator('.gir-report__title')).toHaveText('示例县人民政府2021年政府信息公开工作年度报告(样例)');
     await expect(page.locator('[data-gir-viewer]')).toHaveAttribute('data-gir-state', 'hydrated');
@@ -116,6 +118,7 @@ test.describe('library index', () => {
 test.describe('a body over the years', () => {
   test('charts each figure by year, with the missing year and the format changes written, and its data', async ({ page }) => {
     await page.goto('index.html');
+    await page.waitForLoadState('networkidle');
     await page.locator('a[href^="./body-"]', { hasText: '示例镇' }).first().click();
     await expect(page.locator('h1')).toContainText('历年报告');
     const chart = page.locator('#yoy-1');
@@ -134,6 +137,7 @@ test.describe('a body over the years', () => {
     const link = chart.locator('a', { hasText: '原表' }).first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\.\/sample-town-2019\.html#sec-\d+-table-1-total$/);
+    await page.waitForLoadState('networkidle');
     await link.click();
     await expect(page.locator('[data-gir-viewer]')).toHaveAttribute('data-gir-state', 'hydrated');
     const target = new URL(page.url()).hash.slice(1);
