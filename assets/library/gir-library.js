@@ -10,11 +10,17 @@
   'use strict';
 
   const FIELDS = ['year', 'body', 'format', 'q'];
+  // With the script, at most this many matching rows are shown until the
+  // reader asks for all: laying out a thousand rows takes longer than a
+  // frame on a slow phone; 20 (two or three screens of a phone) do not. (Without the script, all are.)
+  const LIMIT = 20;
 
   function setUpFilters(root) {
     const form = root.querySelector('[data-gir-library-filters]');
     const rows = [...root.querySelectorAll('[data-gir-library-table] tbody tr')];
     const count = root.querySelector('[data-gir-library-count]');
+    const more = root.querySelector('[data-gir-library-more]');
+    let showAll = false;
     if (!form || rows.length === 0) return;
     // Read once: filtering then compares strings only.
     const data = rows.map((row) => ({
@@ -45,6 +51,7 @@
     const apply = (writeUrl) => {
       const want = Object.fromEntries(FIELDS.map((name) => [name, controls[name] ? controls[name].value.trim() : '']));
       const words = want.q.toLowerCase().split(/\s+/).filter(Boolean);
+      let matching = 0;
       let shown = 0;
       for (const item of data) {
         const match =
@@ -52,25 +59,44 @@
           (!want.body || item.body === want.body) &&
           (!want.format || item.format === want.format) &&
           words.every((w) => item.title.includes(w));
-        if (match !== item.shown) {
-          item.row.hidden = !match;
-          item.shown = match;
+        if (match) matching += 1;
+        const show = match && (showAll || shown < LIMIT);
+        if (show) shown += 1;
+        if (show !== item.shown) {
+          item.row.hidden = !show;
+          item.shown = show;
         }
-        if (match) shown += 1;
       }
-      count.textContent = shown === data.length ? `显示全部${shown}份` : `显示${shown}份(共${data.length}份)`;
+      if (shown < matching) {
+        count.textContent = `显示前${shown}份(符合${matching}份,共${data.length}份)`;
+      } else {
+        count.textContent = matching === data.length ? `显示全部${matching}份` : `显示${matching}份(共${data.length}份)`;
+      }
+      if (more) more.hidden = shown >= matching;
       if (writeUrl) {
         const params = new URLSearchParams();
         for (const name of FIELDS) if (want[name]) params.set(name, want[name]);
         const query = params.toString();
-        window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname.split('/').pop() || './');
+        // After the frame that shows the rows: the URL can wait, the reader not.
+        const later = window.requestIdleCallback || ((task) => setTimeout(task, 0));
+        later(() => window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname.split('/').pop() || './'));
       }
     };
 
     form.hidden = false;
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', () => apply(true));
-    form.addEventListener('change', () => apply(true));
+    const changed = () => {
+      showAll = false;
+      apply(true);
+    };
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    if (more) {
+      more.addEventListener('click', () => {
+        showAll = true;
+        apply(false);
+      });
+    }
     fromUrl();
     apply(false);
   }

@@ -190,8 +190,11 @@ fn Index(view: &IndexView) -> Html {
                 <p class="gir-library__count" aria-live="polite" data-gir-library-count="">
                     { format!("显示全部{}份", view.entries.len()) }
                 </p>
+                <button type="button" class="gir-library__more" hidden=true data-gir-library-more="">
+                    { "显示全部符合的报告" }
+                </button>
             </form>
-            <table class="gir-library__table" data-gir-library-table="">
+            <table class="gir-library__table gir-library__table--index" data-gir-library-table="">
                 <caption class="gir-library__caption">{ "全部报告(按年份从新到旧)" }</caption>
                 <thead>
                     <tr>

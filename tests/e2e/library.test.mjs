@@ -37,7 +37,7 @@ test.describe('library index', () => {
     await page.selectOption('select[name="year"]', '2021');
     expect((await shownReports(page)).sort()).toEqual([...IN_2021].sort());
     await expect(page.locator('[data-gir-library-count]')).toHaveText('显示3份(共10份)');
-    expect(new URL(page.url()).search).toBe('?year=2021');
+    await expect.poll(() => new URL(page.url()).search).toBe('?year=2021');
 
     await page.reload();
     await expect(page.locator('select[name="year"]')).toHaveValue('2021');
@@ -109,7 +109,7 @@ test.describe('library index', () => {
       await frame.locator('select[name="year"]').selectOption('2021');
       await expect(frame.locator('[data-gir-library-count]')).toHaveText('显示3份(共10份)');
       const framed = page.frames().find((f) => f.url().includes('index.html'));
-      expect(new URL(framed.url()).search).toBe('?year=2021');
+      await expect.poll(() => new URL(framed.url()).search).toBe('?year=2021');
       expect(new URL(framed.url()).pathname).toBe(`${SUB_PATH}index.html`);
     });
   });
