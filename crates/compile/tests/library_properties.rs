@@ -7,6 +7,8 @@
 //!
 //! 10,000 cases of each property unless `PROPTEST_CASES` says otherwise.
 
+mod common;
+
 use gir_compile::library::metrics::read_metric;
 use gir_compile::library::repeated::{
     bounded_levenshtein, is_similar, normalise, repeated_text, ReportText, MIN_SENTENCE_CHARS,
@@ -18,18 +20,6 @@ use gir_model::report::{
 use gir_model::table::{Cell, Table, TableKind, TableRow};
 use proptest::prelude::*;
 use std::collections::HashSet;
-
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 /// Report-like text: Chinese, numerals in every script, terminators,
 /// closing marks, spaces (ASCII, ideographic, line breaks), and anything.
@@ -135,7 +125,7 @@ fn assert_sound(current: &Report, previous: &Report) -> Result<(), TestCaseError
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(10_000))]
 
     #[test]
     fn a_report_compared_with_itself_repeats_every_sentence_long_enough(

@@ -15,20 +15,6 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// Cases per property: 10,000 unless `PROPTEST_CASES` says otherwise.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
-    ProptestConfig {
-        cases,
-        // Failures are reported with their input; nothing is written to disk.
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 fn seed() -> &'static Value {
     static SEED: OnceLock<Value> = OnceLock::new();
     SEED.get_or_init(|| {
@@ -82,7 +68,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(10_000))]
 
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {

@@ -94,20 +94,8 @@ fn a_length_no_report_has_is_refused_before_anything_is_allocated() {
     assert!(error.starts_with("UnexpectedEnd"), "{error}");
 }
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(2_000))]
 
     /// Arbitrary bytes: an error or some report, never a panic.
     #[test]

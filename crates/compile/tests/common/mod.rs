@@ -62,3 +62,18 @@ pub fn line_of(json: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle} in json"))
         + 1
 }
+
+/// Cases per property: `default_cases` unless `PROPTEST_CASES` says
+/// otherwise; failures are reported with their input, nothing is written to
+/// disk.
+pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default_cases);
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}
