@@ -1031,23 +1031,7 @@ impl Walker<'_> {
             hidden,
             instructions,
         } = runs;
-        if !refused.is_empty() {
-            let named: Vec<String> = refused
-                .iter()
-                .map(|c| {
-                    self.account.drop(no, c.to_string(), DropKind::Forbidden);
-                    format!(
-                        "U+{:04X} ({})",
-                        u32::from(*c),
-                        forbidden(*c).unwrap_or_default()
-                    )
-                })
-                .collect();
-            self.account.notice(
-                Some(no),
-                format!("dropped {}: a dataset never holds one", named.join(", ")),
-            );
-        }
+        self.account.refuse(no, &refused);
         self.left_out(
             no,
             &deleted,

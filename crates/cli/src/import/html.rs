@@ -420,22 +420,17 @@ impl Walker<'_, '_> {
             return;
         };
         let collapsed = collapse(&raw);
-        let mut text = String::with_capacity(collapsed.len());
-        for c in collapsed.trim().chars() {
-            match forbidden(c) {
-                None => text.push(c),
-                Some(why) => {
-                    self.account.notice(
-                        Some(no),
-                        format!(
-                            "dropped U+{:04X} ({why}): a dataset never holds one",
-                            u32::from(c)
-                        ),
-                    );
-                    self.account.drop(no, c.to_string(), DropKind::Forbidden);
-                }
-            }
-        }
+        let refused: Vec<char> = collapsed
+            .trim()
+            .chars()
+            .filter(|c| forbidden(*c).is_some())
+            .collect();
+        let text: String = collapsed
+            .trim()
+            .chars()
+            .filter(|c| forbidden(*c).is_none())
+            .collect();
+        self.account.refuse(no, &refused);
         let text = text.trim().to_string();
         if text.is_empty() {
             return;

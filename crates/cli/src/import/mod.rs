@@ -120,6 +120,30 @@ impl Account {
         self.notices.push(Notice { line, message });
     }
 
+    /// Characters of one input line that a dataset refuses (control
+    /// characters, bidirectional overrides): each dropped, and one notice
+    /// naming them all.
+    pub(crate) fn refuse(&mut self, line: usize, refused: &[char]) {
+        if refused.is_empty() {
+            return;
+        }
+        let named: Vec<String> = refused
+            .iter()
+            .map(|c| {
+                self.drop(line, c.to_string(), DropKind::Forbidden);
+                format!(
+                    "U+{:04X} ({})",
+                    u32::from(*c),
+                    gir_compile::text::forbidden(*c).unwrap_or_default()
+                )
+            })
+            .collect();
+        self.notice(
+            Some(line),
+            format!("dropped {}: a dataset never holds one", named.join(", ")),
+        );
+    }
+
     pub(crate) fn drop(&mut self, line: usize, text: impl Into<String>, kind: DropKind) {
         let text = text.into();
         if !text.trim().is_empty() {

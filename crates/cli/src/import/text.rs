@@ -27,7 +27,7 @@
 //! Steps 2 and 3 are shared by every shape ([`super::assemble`]).
 
 use super::assemble::assemble;
-use super::{Account, DropKind, Imported, Line, Options, Piece};
+use super::{Account, Imported, Line, Options, Piece};
 use gir_compile::text::forbidden;
 
 /// Imports the plain text of a report.
@@ -65,10 +65,7 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
                     None | Some(_) if c == '\t' => text.push(c),
                     None => text.push(c),
                     Some(_) if c.is_whitespace() => text.push(' '),
-                    Some(_) => {
-                        refused.push(c);
-                        account.drop(no, c.to_string(), DropKind::Forbidden);
-                    }
+                    Some(_) => refused.push(c),
                 }
             }
             let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
@@ -86,22 +83,7 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
                 cells,
             });
         }
-        if !refused.is_empty() {
-            let named: Vec<String> = refused
-                .iter()
-                .map(|c| {
-                    format!(
-                        "U+{:04X} ({})",
-                        u32::from(*c),
-                        forbidden(*c).unwrap_or_default()
-                    )
-                })
-                .collect();
-            account.notice(
-                Some(no),
-                format!("dropped {}: a dataset never holds one", named.join(", ")),
-            );
-        }
+        account.refuse(no, &refused);
     }
     lines
 }
@@ -110,8 +92,8 @@ fn split_lines(input: &str, account: &mut Account) -> Vec<Line> {
 mod tests {
     use super::super::body::is_page_number;
     use super::super::header::is_chrome;
-    use super::super::is_valid_id;
     use super::super::structure::{list_item, numbered, section_heading, subsection};
+    use super::super::{is_valid_id, DropKind};
     use super::*;
     use gir_model::report::{Block, Paragraph, ReportFormat, Section, Subsection};
 
