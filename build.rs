@@ -2,7 +2,7 @@
 //! bundle that the viewer embeds. A malformed report stops the build with
 //! `file:line:column: what is wrong` for each problem, never a backtrace.
 
-use gir_compile::library::Library;
+use gir_compile::library::link_reports;
 use gir_compile::load::load_report;
 use gir_compile::pipeline::compile_report;
 use gir_compile::text::printable;
@@ -62,16 +62,8 @@ fn main() {
     // A library: each report has its body and year, and no body two
     // reports of a year (the error names both files).
     if reports.len() > 1 {
-        let datasets: Vec<(&str, &_)> = names.iter().map(String::as_str).zip(&reports).collect();
-        let repeats = match Library::new(&datasets) {
-            Ok(library) => library.repeats(),
-            Err(found) => fail(&found.iter().map(ToString::to_string).collect::<Vec<_>>()),
-        };
-        // 内容雷同: each report learns what it repeats from the year before.
-        for (id, found) in repeats {
-            if let Some(compiled) = reports.iter_mut().find(|c| c.report.id == id) {
-                compiled.repeats = Some(found);
-            }
+        if let Err(found) = link_reports(&names, &mut reports) {
+            fail(&found.iter().map(ToString::to_string).collect::<Vec<_>>());
         }
     }
     for compiled in &reports {

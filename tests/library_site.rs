@@ -5,6 +5,7 @@
 
 use gir::library::site::{body_page, library_site, LibrarySite};
 use gir_compile::library::identity::grouping_key;
+use gir_compile::library::link_reports;
 use gir_compile::load::load_report;
 use gir_compile::pipeline::compile_report;
 use gir_model::bundle::CompiledReport;
@@ -25,8 +26,11 @@ const SAMPLES: [&str; 7] = [
     "tests/fixtures/library/library-edu-2023.json",
 ];
 
+/// The samples compiled and linked as the build links a library.
 fn site() -> LibrarySite {
-    let reports: Vec<CompiledReport> = SAMPLES.iter().map(|f| compiled(f)).collect();
+    let mut reports: Vec<CompiledReport> = SAMPLES.iter().map(|f| compiled(f)).collect();
+    let files: Vec<String> = SAMPLES.iter().map(|f| f.to_string()).collect();
+    link_reports(&files, &mut reports).expect("the samples are one library");
     let refs: Vec<&CompiledReport> = reports.iter().collect();
     library_site(&refs)
         .expect("a library")

@@ -99,7 +99,6 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
     let library = Library::new(&datasets)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let catalogue = library.catalogue();
-    let repeated = library.all_repeated_text();
 
     let mut entries: Vec<IndexEntry> = catalogue
         .entries
@@ -116,10 +115,8 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
                 format_key: format_key(entry.format),
                 format_name: format_name_zh(entry.format),
                 rule_breaks: compiled.rule_breaks.len(),
-                repeated_per_mille: repeated
-                    .iter()
-                    .find(|r| r.report_id == entry.id)
-                    .map(|r| (r.share() * 1000.0).round() as u16),
+                // Found by the build (`gir_compile::library::link_reports`).
+                repeated_per_mille: compiled.repeats.as_ref().map(|r| r.share_per_mille),
             }
         })
         .collect();

@@ -92,7 +92,32 @@ impl<'a> Library<'a> {
             &ReportText::new(&self.report_of(previous).report),
         ))
     }
+}
 
+/// Checks `reports` (with their dataset files, same order) as one library
+/// and gives each report what it repeats from its body's report of the year
+/// before ([`CompiledReport::repeats`]): what the build does with a set of
+/// reports, and what the library's pages and the viewer then read. Every
+/// report that cannot be placed is an error (see [`catalogue`]).
+pub fn link_reports(
+    files: &[String],
+    reports: &mut [CompiledReport],
+) -> Result<(), Vec<CatalogueError>> {
+    let datasets: Vec<(&str, &CompiledReport)> = files
+        .iter()
+        .map(String::as_str)
+        .zip(reports.iter())
+        .collect();
+    let repeats = Library::new(&datasets)?.repeats();
+    for (id, found) in repeats {
+        if let Some(compiled) = reports.iter_mut().find(|c| c.report.id == id) {
+            compiled.repeats = Some(found);
+        }
+    }
+    Ok(())
+}
+
+impl<'a> Library<'a> {
     /// What each report repeats from its body's report of the year before,
     /// as the viewer shows it: `(report id, repeats)` for every report that
     /// has such a report.
