@@ -21,7 +21,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { launchBrowser, repoRoot } from '../tests/e2e/helpers.mjs';
+import { SLOW_MOBILE, launchBrowser, repoRoot } from '../tests/e2e/helpers.mjs';
 import { startServer } from '../scripts/static-server.mjs';
 
 const { values: args } = parseArgs({
@@ -33,11 +33,6 @@ const dataDir = path.join(outDir, 'library-data');
 const libraryDist = path.join(outDir, 'library-dist');
 const singleDist = path.join(repoRoot, 'dist');
 const FRAME_BUDGET_MS = 16;
-const SLOW_MOBILE = {
-  viewport: { width: 360, height: 740 },
-  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
-  cpuRate: 4,
-};
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;

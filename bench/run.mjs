@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/static-server.mjs';
-import { launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
+import { SLOW_MOBILE, launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(benchDir, 'out');
@@ -31,14 +31,6 @@ const FRAME_BUDGET_MS = 16;
 const LOAD_TIMEOUT_MS = 120_000;
 const QUIET_MS = 500; // the network counts as done after this long without activity
 
-const SLOW_MOBILE = {
-  name: 'slow mobile',
-  description: '150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, 360×740',
-  viewport: { width: 360, height: 740 },
-  // Throughputs are in bytes per second.
-  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
-  cpuRate: 4,
-};
 const UNTHROTTLED = {
   name: 'unthrottled',
   description: 'no network or CPU throttling, 1280×900',

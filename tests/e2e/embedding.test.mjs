@@ -4,12 +4,8 @@
 // (the `problems` fixture); the tests also check the violations where they matter.
 
 import { test, expect } from './fixtures.mjs';
-import { SUB_PATH, TITLE, openViewer } from './helpers.mjs';
+import { STRICT_CSP, SUB_PATH, TITLE, openViewer } from './helpers.mjs';
 
-// The policy from the embedding issue, sent as a response header.
-const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 const AT_ROOT = { csp: STRICT_CSP };
 const UNDER_SUB_PATH = { basePath: SUB_PATH, csp: STRICT_CSP };
 // A page that frames the viewer must allow it in frame-src: that is the host's policy.

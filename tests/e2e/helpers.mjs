@@ -27,6 +27,18 @@ export const outputDir = path.join(repoRoot, 'tests', 'e2e', 'output');
 export const seedFile = path.join(repoRoot, 'tests', 'fixtures', 'seed-nanfen-2017.txt');
 
 export const SUB_PATH = '/xxgk/ndbg/2017/';
+/** The benchmarks' slow phone (bench/run.mjs, bench/library.mjs): throughputs in bytes per second. */
+export const SLOW_MOBILE = {
+  name: 'slow mobile',
+  description: '150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, 360×740',
+  viewport: { width: 360, height: 740 },
+  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
+  cpuRate: 4,
+};
+/** The policy from the embedding issue, sent as a response header by the test server. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 export const TITLE = '南芬区2017年度政府信息公开工作报告';
 
 /** The system Chromium (never a downloaded Playwright browser), for the config and the bench. */

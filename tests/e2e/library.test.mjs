@@ -6,11 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { SUB_PATH, expectNoAxeViolations, openViewer, samplesDir } from './helpers.mjs';
+import { STRICT_CSP, SUB_PATH, expectNoAxeViolations, openViewer, samplesDir } from './helpers.mjs';
 
-const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 
 test.use({ server: { root: samplesDir, csp: STRICT_CSP } });
 
