@@ -3,7 +3,9 @@
 //! crate; checking and compiling datasets (build time only) is `gir-compile`.
 //!
 //! Layers, each using only those below it:
-//! - [`page`] (`ssr`): the HTML around the prerendered app;
+//! - [`page`] (`ssr`): the HTML around the prerendered app, with
+//!   [`stylesheet`] (`ssr`): the stylesheet split into its inline screen
+//!   part and its print part;
 //!   [`library`] (`ssr`): the report library's static pages.
 //! - [`app`]: the root component; picks the report, holds the settings.
 //! - [`components`]: render from props; [`hooks`]: their browser effects.
@@ -25,3 +27,5 @@ pub mod mount;
 pub mod page;
 pub mod services;
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod stylesheet;

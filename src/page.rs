@@ -2,9 +2,12 @@
 //! standalone page, the portal demo pages, the boot module, and the
 //! script-free preview page of a dataset (`report-viewer render`).
 //!
-//! Every URL is relative (`./…`), so the built site works from any sub-path;
-//! there is no inline script or style, so a strict Content-Security-Policy
-//! needs no exception; scripts and the stylesheet carry integrity hashes.
+//! Every URL is relative (`./…`), so the built site works from any sub-path.
+//! There is no inline script; the one inline style, the viewer's screen
+//! rules (see [`crate::stylesheet`]), is the same text on every page, so a
+//! strict Content-Security-Policy allows it by its hash
+//! ([`PageAssets::style_hash_source`]). Scripts and linked stylesheets carry
+//! integrity hashes.
 
 use crate::app::{App, AppProps};
 use crate::components::report_view::ReportView;
@@ -24,7 +27,13 @@ use yew::LocalServerRenderer;
 
 /// The viewer's stylesheet and boot module keep stable names, so a portal's
 /// page template can link them once; the files they load are content-hashed.
+/// The viewer's own pages inline the stylesheet's screen rules instead, and
+/// link each report's print rules ([`print_stylesheet`]); the whole
+/// stylesheet stays for a host that would rather link one file.
 pub const VIEWER_STYLESHEET: &str = "gir-viewer.css";
+/// Where the build writes the `style-src` source that allows the pages'
+/// inline style ([`PageAssets::style_hash_source`]), for a portal's policy.
+pub const STYLE_HASH_FILE: &str = "gir-viewer.style-src.txt";
 pub const VIEWER_SCRIPT: &str = "gir-viewer.js";
 /// The host-side script of iframe embedding.
 pub const FRAME_HOST_SCRIPT: &str = "gir-frame-host.js";
@@ -53,13 +62,32 @@ impl LinkedFile {
 /// The files a page needs to run the viewer.
 #[derive(Clone, Debug)]
 pub struct PageAssets {
-    pub stylesheet: LinkedFile,
+    /// The viewer's screen rules, minified, for the page's inline `<style>`
+    /// (`stylesheet::split(…).screen`): the first paint needs no second
+    /// request.
+    pub screen_css: String,
     /// wasm-bindgen's JS glue, imported by the boot module.
     pub glue: LinkedFile,
     /// The small module that starts the viewer.
     pub boot: LinkedFile,
     /// The wasm module, fetched by the boot module with its integrity.
     pub wasm: LinkedFile,
+}
+
+impl PageAssets {
+    /// The Content-Security-Policy source (`'sha256-…'`) that allows the
+    /// pages' inline style: add it to `style-src`.
+    pub fn style_hash_source(&self) -> String {
+        crate::stylesheet::csp_hash_source(&self.screen_css)
+    }
+}
+
+/// The files of one report that a page showing it links: the compiled
+/// report its mount fetches, and its print stylesheet.
+#[derive(Clone, Debug)]
+pub struct ReportFiles {
+    pub data: LinkedFile,
+    pub print_stylesheet: LinkedFile,
 }
 
 /// `sha384-…`, the form the `integrity` attribute takes.
@@ -86,12 +114,35 @@ pub fn report_data(report: &CompiledReport) -> Result<(LinkedFile, Vec<u8>), Str
             gir_model::bundle::REPORT_DATA_LIMIT
         ));
     }
-    let hash: String = Sha384::digest(&bytes)[..8]
+    let file = LinkedFile::new(
+        downloads::report_data(&report.report.id, &content_hash(&bytes)),
+        &bytes,
+    );
+    Ok((file, bytes))
+}
+
+/// A report's print stylesheet: the viewer's print rules (`print_css`, the
+/// `print` part of `stylesheet::split`) and the report's printed running
+/// title, as `data/<id>.<hash>.print.css` with its bytes. A page links it
+/// for `media="print"`, so it never holds up the first paint, and a page
+/// carries only its own report's title (a library's pages would otherwise
+/// all load every report's).
+pub fn print_stylesheet(report_id: &str, title: &str, print_css: &str) -> (LinkedFile, String) {
+    let css = format!("{print_css}{}", print_title_css([(report_id, title)]));
+    let name = format!(
+        "data/{report_id}.{}.print.css",
+        content_hash(css.as_bytes())
+    );
+    (LinkedFile::new(name, css.as_bytes()), css)
+}
+
+/// The first 16 hexadecimal digits of the SHA-384 of `bytes`: the part of a
+/// built file's name that changes with its content.
+fn content_hash(bytes: &[u8]) -> String {
+    Sha384::digest(bytes)[..8]
         .iter()
         .map(|byte| format!("{byte:02x}"))
-        .collect();
-    let file = LinkedFile::new(downloads::report_data(&report.report.id, &hash), &bytes);
-    Ok((file, bytes))
+        .collect()
 }
 
 /// The boot module. It loads the glue and the wasm relative to its own URL, so
@@ -294,41 +345,62 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The tags that load the viewer, for a page's `<head>`, with a preload of
-/// each report data file the page's mounts name (`data`), so it arrives with
-/// the wasm. Neither preload carries `integrity` (Chromium ignores it on
-/// `as="fetch"` and warns): the boot module's fetches, which take over the
-/// preloaded responses, check them.
-pub fn viewer_head(assets: &PageAssets, data: &[&LinkedFile]) -> String {
-    let data_preloads: String = data
+/// The tags that start the viewer, for a page's `<head>`, in the order the
+/// first paint wants them: the screen rules inline (nothing to wait for),
+/// then the glue, the wasm and each report data file the page's mounts
+/// name (`reports`), so the data arrives with the wasm; last, each report's
+/// print stylesheet, which the first paint does not wait for. Neither
+/// preload carries `integrity` (Chromium ignores it on `as="fetch"` and
+/// warns): the boot module's fetches, which take over the preloaded
+/// responses, check them.
+pub fn viewer_head(assets: &PageAssets, reports: &[&ReportFiles]) -> String {
+    let data_preloads: String = reports
         .iter()
-        .map(|file| {
-            fill_template(DATA_PRELOAD, &[("data", &escape::markup(&file.name))])
+        .map(|files| {
+            fill_template(DATA_PRELOAD, &[("href", &escape::markup(&files.data.name))])
                 .expect("the data preload template and its value match")
+        })
+        .collect();
+    let print_stylesheets: String = reports
+        .iter()
+        .map(|files| {
+            let file = &files.print_stylesheet;
+            fill_template(
+                PRINT_STYLESHEET,
+                &[
+                    ("href", &escape::markup(&file.name)),
+                    ("sri", &file.integrity),
+                ],
+            )
+            .expect("the print stylesheet template and its values match")
         })
         .collect();
     fill_template(
         VIEWER_HEAD,
         &[
-            ("css", &escape::markup(&assets.stylesheet.name)),
-            ("css_sri", &assets.stylesheet.integrity),
+            ("screen_css", &assets.screen_css),
             ("glue", &escape::markup(&assets.glue.name)),
             ("glue_sri", &assets.glue.integrity),
             ("wasm", &escape::markup(&assets.wasm.name)),
             ("data_preloads", &data_preloads),
             ("boot", &escape::markup(&assets.boot.name)),
             ("boot_sri", &assets.boot.integrity),
+            ("print_stylesheets", &print_stylesheets),
         ],
     )
     .expect("the head template and its values match")
 }
 
-const VIEWER_HEAD: &str = r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
+const VIEWER_HEAD: &str = r#"<style>{{screen_css}}</style>
 <link rel="modulepreload" href="./{{glue}}" integrity="{{glue_sri}}">
 <link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin>
-{{data_preloads}}<script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>"#;
+{{data_preloads}}<script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>
+{{print_stylesheets}}"#;
 
-const DATA_PRELOAD: &str = "<link rel=\"preload\" href=\"./{{data}}\" as=\"fetch\" crossorigin>\n";
+const DATA_PRELOAD: &str = "<link rel=\"preload\" href=\"./{{href}}\" as=\"fetch\" crossorigin>\n";
+
+const PRINT_STYLESHEET: &str =
+    "<link rel=\"stylesheet\" href=\"./{{href}}\" media=\"print\" integrity=\"{{sri}}\">\n";
 
 /// The tag that loads the iframe host script, for a host page's `<head>`.
 pub fn frame_host_tag(integrity: &str) -> String {
@@ -580,9 +652,9 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-/// The complete standalone page of a report whose data file is `data`.
-pub fn document(title: &str, body: &str, assets: &PageAssets, data: &LinkedFile) -> String {
-    let head = [FAVICON_LINK, &viewer_head(assets, &[data])].join("\n");
+/// The complete standalone page of a report whose files are `report`.
+pub fn document(title: &str, body: &str, assets: &PageAssets, report: &ReportFiles) -> String {
+    let head = [FAVICON_LINK, &viewer_head(assets, &[report])].join("\n");
     page(title, &head, body)
 }
 

@@ -2,7 +2,7 @@
 //! before any script runs, and the document is CSP-clean with relative URLs.
 #![cfg(feature = "ssr")]
 
-use gir::page::{self, LinkedFile, PageAssets};
+use gir::page::{self, LinkedFile, PageAssets, ReportFiles};
 use gir::state::FontSize;
 
 fn seed_body_lines() -> Vec<String> {
@@ -87,20 +87,33 @@ fn an_unknown_report_renders_an_error_not_a_blank_page() {
 #[test]
 fn document_uses_relative_urls_external_scripts_and_integrity() {
     let assets = PageAssets {
-        stylesheet: LinkedFile::new("viewer-1.css", b"css"),
+        screen_css: ".gir{color:red}".to_string(),
         glue: LinkedFile::new("viewer-1.js", b"js"),
         boot: LinkedFile::new("boot-1.js", b"boot"),
         wasm: LinkedFile::new("viewer-1_bg.wasm", b"wasm"),
     };
     let data = LinkedFile::new("data/nanfen-2017.0123456789abcdef.bin", b"report");
+    let (print_stylesheet, print_css) =
+        page::print_stylesheet("nanfen-2017", "标题", "@media print{.gir{color:black}}");
+    let files = ReportFiles {
+        data: data.clone(),
+        print_stylesheet,
+    };
     let html = page::document(
         "标题",
         &page::report_mount_element("nanfen-2017", FontSize::Large, &data, "<p>x</p>"),
         &assets,
-        &data,
+        &files,
     );
     assert!(!html.contains("=\"/"), "no absolute path: {html}");
-    assert!(!html.contains("<style"), "no inline style element");
+    // One inline style: the screen rules, first in the head, so the first
+    // paint waits for no other request; its hash is what a policy allows.
+    assert_eq!(html.matches("<style").count(), 1, "{html}");
+    assert!(html.contains("<style>.gir{color:red}</style>"), "{html}");
+    assert_eq!(
+        assets.style_hash_source(),
+        gir::stylesheet::csp_hash_source(".gir{color:red}")
+    );
     let scripts: Vec<&str> = html.split("<script").skip(1).collect();
     assert_eq!(scripts.len(), 1, "the boot module: {html}");
     for script in scripts {
@@ -110,9 +123,9 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         );
         assert!(script.contains("integrity=\"sha384-"), "{script}");
     }
-    // Everything that runs is checked: the stylesheet, the glue (its
-    // modulepreload) and the boot module here; the wasm and the report's
-    // data by the boot module.
+    // Everything that runs or styles is checked: the print stylesheet, the
+    // glue (its modulepreload) and the boot module here; the wasm and the
+    // report's data by the boot module.
     for link in ["rel=\"stylesheet\"", "rel=\"modulepreload\""] {
         let tag = html
             .split('<')
@@ -120,17 +133,36 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
             .unwrap_or_else(|| panic!("no {link} in {html}"));
         assert!(tag.contains("integrity=\"sha384-"), "{tag}");
     }
-    // The wasm and the report's data are preloaded, before the boot module
-    // that fetches them.
-    let preloads = [
-        "<link rel=\"preload\" href=\"./viewer-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
-        "<link rel=\"preload\" href=\"./data/nanfen-2017.0123456789abcdef.bin\" as=\"fetch\" crossorigin>",
-        "<script type=\"module\"",
+    // The print stylesheet holds the print rules and this report's running
+    // title, is named by its content, and is linked for print only.
+    assert!(
+        print_css.starts_with("@media print{.gir{color:black}}"),
+        "{print_css}"
+    );
+    assert!(print_css.contains("@page gir-nanfen-2017 { @top-center { content: \"标题\"; } }"));
+    assert!(
+        files.print_stylesheet.name.starts_with("data/nanfen-2017.")
+            && files.print_stylesheet.name.ends_with(".print.css"),
+        "{}",
+        files.print_stylesheet.name
+    );
+    // The order the first paint wants: the inline style, then the wasm and
+    // the report's data preloaded before the boot module that fetches them,
+    // and last the print stylesheet, which no screen waits for.
+    let in_order = [
+        "<style>".to_string(),
+        "<link rel=\"preload\" href=\"./viewer-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".to_string(),
+        "<link rel=\"preload\" href=\"./data/nanfen-2017.0123456789abcdef.bin\" as=\"fetch\" crossorigin>".to_string(),
+        "<script type=\"module\"".to_string(),
+        format!(
+            "<link rel=\"stylesheet\" href=\"./{}\" media=\"print\" integrity=\"{}\">",
+            files.print_stylesheet.name, files.print_stylesheet.integrity
+        ),
     ];
-    let at: Vec<usize> = preloads
+    let at: Vec<usize> = in_order
         .iter()
         .map(|tag| {
-            html.find(tag)
+            html.find(tag.as_str())
                 .unwrap_or_else(|| panic!("no {tag} in {html}"))
         })
         .collect();

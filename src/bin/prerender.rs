@@ -4,16 +4,20 @@
 //! Writes `index.html`, `portal-demo.html` (the viewer mounted in a portal
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
 //! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
-//! title), `gir-frame-host.js`, `demo-portal.css`, and each report's data
-//! files: the downloads and the compiled report its pages fetch
-//! (`data/<id>.<hash>.bin`; the wasm embeds no report).
+//! title, for hosts that link one file; the built pages inline its screen
+//! rules instead), `gir-viewer.style-src.txt` (the CSP source that allows
+//! that inline style), `gir-frame-host.js`, `demo-portal.css`, and each
+//! report's data files: the downloads, the compiled report its pages fetch
+//! (`data/<id>.<hash>.bin`; the wasm embeds no report) and its print
+//! stylesheet (`data/<id>.<hash>.print.css`).
 //!
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
 
 use gir::embedded;
 use gir::library;
-use gir::page::{self, LinkedFile, PageAssets};
+use gir::page::{self, LinkedFile, PageAssets, ReportFiles};
 use gir::state::FontSize;
+use gir::stylesheet;
 use std::path::Path;
 
 const PORTAL_DEMO: &str = include_str!("../../assets/demo/portal-demo.html");
@@ -65,17 +69,19 @@ fn run(dir: &Path) -> Result<(), String> {
         .iter()
         .map(|id| embedded::report(id))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut css = read(&trunk_css)?;
-    css.extend_from_slice(
-        page::print_title_css(
-            reports
-                .iter()
-                .map(|r| (r.report.id.as_str(), r.report.title.as_str())),
-        )
-        .as_bytes(),
-    );
+    let trunk_css_text =
+        String::from_utf8(read(&trunk_css)?).map_err(|e| format!("{trunk_css}: not UTF-8: {e}"))?;
+    // The whole stylesheet, for a host that links one file.
+    let mut css = trunk_css_text.clone();
+    css.push_str(&page::print_title_css(
+        reports
+            .iter()
+            .map(|r| (r.report.id.as_str(), r.report.title.as_str())),
+    ));
     std::fs::remove_file(dir.join(&trunk_css)).map_err(|e| format!("{trunk_css}: {e}"))?;
-    write(page::VIEWER_STYLESHEET, &css)?;
+    write(page::VIEWER_STYLESHEET, css.as_bytes())?;
+    // The viewer's own pages: the screen rules inline, the print rules linked.
+    let split = stylesheet::split(&trunk_css_text).map_err(|e| format!("{trunk_css}: {e}"))?;
     let wasm_bytes = read(&wasm)?;
     let wasm = LinkedFile::new(wasm, &wasm_bytes);
     let boot = page::boot_module(&glue, &wasm);
@@ -85,19 +91,27 @@ fn run(dir: &Path) -> Result<(), String> {
     write(page::FRAME_HOST_SCRIPT, frame_host_script.as_bytes())?;
 
     let assets = PageAssets {
-        stylesheet: LinkedFile::new(page::VIEWER_STYLESHEET, &css),
+        screen_css: split.screen,
         glue: LinkedFile::new(glue.clone(), &read(&glue)?),
         boot: LinkedFile::new(page::VIEWER_SCRIPT, boot.as_bytes()),
         wasm,
     };
+    let style_src = assets.style_hash_source();
+    write(page::STYLE_HASH_FILE, format!("{style_src}\n").as_bytes())?;
 
-    let mut report_data = Vec::new();
+    let mut report_files = Vec::new();
     for report in &reports {
         let (data, bytes) = page::report_data(report)?;
+        let (print_stylesheet, print_css) =
+            page::print_stylesheet(&report.report.id, &report.report.title, &split.print);
         let downloads = gir_compile::export::data_files(&report.report)
             .into_iter()
             .map(|(path, text)| (path, text.into_bytes()));
-        for (path, contents) in downloads.chain([(data.name.clone(), bytes)]) {
+        let built = [
+            (data.name.clone(), bytes),
+            (print_stylesheet.name.clone(), print_css.into_bytes()),
+        ];
+        for (path, contents) in downloads.chain(built) {
             let file = dir.join(&path);
             if let Some(folder) = file.parent() {
                 std::fs::create_dir_all(folder)
@@ -105,7 +119,10 @@ fn run(dir: &Path) -> Result<(), String> {
             }
             std::fs::write(&file, contents).map_err(|e| format!("{path}: {e}"))?;
         }
-        report_data.push(data);
+        report_files.push(ReportFiles {
+            data,
+            print_stylesheet,
+        });
     }
 
     // A build of several reports is a library: index.html is its index, and
@@ -117,21 +134,21 @@ fn run(dir: &Path) -> Result<(), String> {
     // single report) show the first.
     let font_size = FontSize::default();
     let mut first_mount = None;
-    for (report, data) in reports.iter().zip(&report_data) {
+    for (report, files) in reports.iter().zip(&report_files) {
         let id = &report.report.id;
         let inner = futures::executor::block_on(page::render_report(id, font_size));
-        let mount = page::report_mount_element(id, font_size, data, &inner);
-        let html = page::document(&report.report.title, &mount, &assets, data);
+        let mount = page::report_mount_element(id, font_size, &files.data, &inner);
+        let html = page::document(&report.report.title, &mount, &assets, files);
         write(&format!("{id}.html"), html.as_bytes())?;
         if first_mount.is_none() {
             if library.is_none() {
                 write("index.html", html.as_bytes())?;
             }
-            first_mount = Some((mount, data));
+            first_mount = Some((mount, files));
         }
     }
-    let (mount, data) = first_mount.ok_or("the embedded bundle holds no report")?;
-    let head = page::viewer_head(&assets, &[data]);
+    let (mount, files) = first_mount.ok_or("the embedded bundle holds no report")?;
+    let head = page::viewer_head(&assets, &[files]);
     let demo = page::fill_template(
         PORTAL_DEMO,
         &[("viewer_head", &head), ("viewer_mount", &mount)],
@@ -166,6 +183,10 @@ fn run(dir: &Path) -> Result<(), String> {
         );
     }
 
+    println!(
+        "prerender: the pages' inline style is allowed by style-src {style_src} (also in {})",
+        page::STYLE_HASH_FILE
+    );
     println!(
         "prerender: wrote index.html, a page per report ({}), portal-demo.html, portal-iframe.html",
         reports

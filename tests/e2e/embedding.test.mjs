@@ -69,7 +69,10 @@ test.describe('strict Content-Security-Policy', () => {
         return {
           externalScriptsAndStyles: external.length > 0,
           inlineScripts: [...document.scripts].filter((s) => !s.src).length,
-          inlineStyles: document.querySelectorAll('style, [style]').length,
+          // One inline style, the viewer's screen rules in the head, allowed by its
+          // hash (STRICT_CSP has no 'unsafe-inline'); never a style attribute.
+          styleElements: [...document.querySelectorAll('style')].map((el) => el.parentElement.localName),
+          styleAttributes: document.querySelectorAll('[style]').length,
           withoutIntegrity: external.filter((el) => !el.integrity).length,
           elsewhere: [...document.querySelectorAll('[src], [href]')]
             .map((el) => new URL(el.getAttribute('src') ?? el.getAttribute('href'), document.baseURI))
@@ -77,7 +80,14 @@ test.describe('strict Content-Security-Policy', () => {
             .map(String),
         };
       });
-      expect(facts).toEqual({ externalScriptsAndStyles: true, inlineScripts: 0, inlineStyles: 0, withoutIntegrity: 0, elsewhere: [] });
+      expect(facts).toEqual({
+        externalScriptsAndStyles: true,
+        inlineScripts: 0,
+        styleElements: ['head'],
+        styleAttributes: 0,
+        withoutIntegrity: 0,
+        elsewhere: [],
+      });
     });
   });
 });
@@ -98,7 +108,13 @@ test.describe('mounted in a portal page', () => {
     await openViewer(page, 'portal-demo.html');
     const withViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
     expect(withViewer.missing, 'host elements missing from portal-demo.html').toEqual([]);
-    await page.evaluate(() => document.querySelector('link[href$="gir-viewer.css"]').remove());
+    // The viewer's styles: its inline screen rules and its print stylesheet.
+    const removed = await page.evaluate(() => {
+      const viewerStyles = document.querySelectorAll('style, link[rel=stylesheet][media=print]');
+      viewerStyles.forEach((el) => el.remove());
+      return viewerStyles.length;
+    });
+    expect(removed).toBe(2);
     const withoutViewer = await page.evaluate(styles, [HOST_ELEMENTS, PROPS]);
     expect(withViewer.computed).toEqual(withoutViewer.computed);
     expect(withViewer.computed['.portal-heading']['color'], 'the host\'s own h2 rule still applies to its h2').toBe('rgb(187, 0, 0)');
@@ -132,7 +148,7 @@ test.describe('mounted in a portal page', () => {
     await openViewer(page, 'portal-demo.html');
     // A host page whose mount is empty (no prerendered HTML), asking for 大.
     const head = await page.evaluate(() =>
-      [...document.querySelectorAll('link[href^="./gir-viewer"], link[rel=modulepreload], link[rel=preload], script[src]')]
+      [...document.querySelectorAll('style, link[rel=stylesheet][media=print], link[rel=modulepreload], link[rel=preload], script[src]')]
         .map((el) => el.outerHTML)
         .join('\n'),
     );

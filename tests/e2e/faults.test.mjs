@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { TITLE, distDir, faultDir, fontButton, openViewer, outputDir, seedSectionHeadings, waitForFontSize } from './helpers.mjs';
+import { TITLE, distDir, faultDir, fontButton, openViewer, outputDir, prerenderedMount, seedSectionHeadings, waitForFontSize } from './helpers.mjs';
 
 const MOUNT = '[data-gir-viewer]';
 const SCRATCH = path.join(outputDir, 'scratch');
@@ -95,8 +95,6 @@ test.describe('a panic (fault-injection build: 字体 大 panics)', () => {
 
 // ---- a prerendered mount rewritten by a CMS --------------------------------
 
-const MOUNT_START = '<div class="gir" data-gir-viewer';
-const MOUNT_END = '<!--</[gir::app::App]>--></div>';
 /** Rewrites of the mount's inner markup a portal CMS makes when the snippet is pasted. */
 const REWRITES = {
   'class-dropped': (inner) => replaceOnce(inner, '<dt class="gir-meta__label">', '<dt>'),
@@ -111,9 +109,9 @@ function replaceOnce(text, from, to) {
 
 const rewritten = scratchCopy('rewritten-mount', (dir) => {
   const demo = fs.readFileSync(path.join(dir, 'portal-demo.html'), 'utf8');
-  const start = demo.indexOf('>', demo.indexOf(MOUNT_START)) + 1;
-  const end = demo.indexOf(MOUNT_END) + MOUNT_END.length - '</div>'.length;
-  if (start <= 0 || end < start) throw new Error('no prerendered mount in portal-demo.html');
+  const mount = prerenderedMount(demo);
+  if (!mount) throw new Error('no prerendered mount in portal-demo.html');
+  const [start, end] = [mount.inner, mount.close];
   for (const [name, rewrite] of Object.entries(REWRITES)) {
     const inner = rewrite(demo.slice(start, end));
     if (inner === demo.slice(start, end)) throw new Error(`${name} changed nothing`);

@@ -35,9 +35,24 @@ export const SLOW_MOBILE = {
   network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
   cpuRate: 4,
 };
-/** The policy from the embedding issue, sent as a response header by the test server. */
+/**
+ * The `style-src` source that allows the viewer pages' one inline style (the screen
+ * rules, the same text in every build of this version): the build writes it to
+ * gir-viewer.style-src.txt. Read from dist/; the other builds inline the same rules.
+ */
+function styleHashSource() {
+  const file = path.join(distDir, 'gir-viewer.style-src.txt');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run scripts/build first`);
+  const source = fs.readFileSync(file, 'utf8').trim();
+  if (!/^'sha256-[A-Za-z0-9+/]{43}='$/.test(source)) throw new Error(`${file}: not a sha256 CSP source: ${source}`);
+  return source;
+}
+/**
+ * The policy from the embedding issue, sent as a response header by the test server:
+ * no 'unsafe-inline' anywhere; the viewer's inline style is allowed by its hash alone.
+ */
 export const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleHashSource()}; ` +
   "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 export const TITLE = '南芬区2017年度政府信息公开工作报告';
 
@@ -54,6 +69,24 @@ export const CHROMIUM_LAUNCH_OPTIONS = {
     '--disable-sync',
   ],
 };
+
+/**
+ * Where the first prerendered viewer mount of a built page's `html` is: `open` (the
+ * index of its start tag), `inner` (just after it) and `close` (the index of its own
+ * `</div>`), found by counting the <div>s inside it (report text is escaped, so a
+ * "<div" in the page is always a tag). Null when the page has no mount.
+ */
+export function prerenderedMount(html) {
+  const open = html.indexOf('<div class="gir" data-gir-viewer');
+  if (open < 0) return null;
+  const inner = html.indexOf('>', open) + 1;
+  let depth = 1;
+  for (const tag of html.slice(inner).matchAll(/<div\b|<\/div>/g)) {
+    depth += tag[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return { open, inner, close: inner + tag.index };
+  }
+  return null;
+}
 
 /** Launch the system Chromium outside the test runner (bench/run.mjs). */
 export function launchBrowser(options = {}) {

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { TITLE, distDir, fontButton, openViewer, outputDir, repoRoot, samplesDir, waitForFontSize } from './helpers.mjs';
+import { TITLE, distDir, fontButton, openViewer, outputDir, prerenderedMount, repoRoot, samplesDir, waitForFontSize } from './helpers.mjs';
 
 const MOUNT = '[data-gir-viewer]';
 const DATA_NOTICE = '本报告的数据无法加载,字体、打印等按钮暂时无法使用;下方报告正文仍可阅读。';
@@ -39,10 +39,9 @@ function builtPage(dir, id) {
 /** The prerendered mount of report `id`'s page, whole. */
 function builtMount(dir, id) {
   const { html } = builtPage(dir, id);
-  const start = html.indexOf('<div class="gir" data-gir-viewer');
-  const end = html.indexOf('<!--</[gir::app::App]>--></div>', start) + '<!--</[gir::app::App]>--></div>'.length;
-  if (start < 0 || end < start) throw new Error(`no prerendered mount in ${id}.html`);
-  return html.slice(start, end);
+  const mount = prerenderedMount(html);
+  if (!mount) throw new Error(`no prerendered mount in ${id}.html`);
+  return html.slice(mount.open, mount.close + '</div>'.length);
 }
 
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
