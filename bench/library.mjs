@@ -127,7 +127,7 @@ async function main() {
   const singleFiles = walk(singleDist);
   const singleBytes = singleFiles.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const reports = fs.readdirSync(libraryDist).filter((f) => /\.html$/.test(f) && !/^(index|body-|year-|portal-)/.test(f)).length;
-  const index = ['index.html', 'gir-library.js', 'gir-library.css'].map((f) => [f, compressed(path.join(libraryDist, f))]);
+  const index = ['index.html', 'gir-library.js'].map((f) => [f, compressed(path.join(libraryDist, f))]);
   const indexTotal = index.reduce((t, [, c]) => ({ gzip: t.gzip + c.gzip, br: t.br + c.br }), { gzip: 0, br: 0 });
 
   const library = await startServer({ root: libraryDist });

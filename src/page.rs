@@ -31,9 +31,11 @@ use yew::LocalServerRenderer;
 /// link each report's print rules ([`print_stylesheet`]); the whole
 /// stylesheet stays for a host that would rather link one file.
 pub const VIEWER_STYLESHEET: &str = "gir-viewer.css";
-/// Where the build writes the `style-src` source that allows the pages'
-/// inline style ([`PageAssets::style_hash_source`]), for a portal's policy.
-pub const STYLE_HASH_FILE: &str = "gir-viewer.style-src.txt";
+/// Where the build writes the `style-src` sources that allow the pages'
+/// inline styles (the report pages' [`PageAssets::style_hash_source`], then
+/// the library pages' [`LibraryAssets::style_hash_source`]), for a portal's
+/// policy: one line, the sources separated by a space.
+pub const STYLE_HASH_FILE: &str = "gir-style-src.txt";
 pub const VIEWER_SCRIPT: &str = "gir-viewer.js";
 /// The host-side script of iframe embedding.
 pub const FRAME_HOST_SCRIPT: &str = "gir-frame-host.js";
@@ -658,25 +660,35 @@ pub fn document(title: &str, body: &str, assets: &PageAssets, report: &ReportFil
     page(title, &head, body)
 }
 
-/// The library's stylesheet and script, linked with their integrity.
+/// The library pages' stylesheet, inline, and their script, linked with its
+/// integrity.
 pub struct LibraryAssets {
-    pub stylesheet: LinkedFile,
+    /// The library's stylesheet, minified (`stylesheet::minified`), for the
+    /// pages' inline `<style>`: like a report page, a library page shows
+    /// without a second request.
+    pub css: String,
     pub script: LinkedFile,
 }
 
-pub const LIBRARY_STYLESHEET: &str = "gir-library.css";
+impl LibraryAssets {
+    /// The Content-Security-Policy source that allows the library pages'
+    /// inline style.
+    pub fn style_hash_source(&self) -> String {
+        crate::stylesheet::csp_hash_source(&self.css)
+    }
+}
+
 pub const LIBRARY_SCRIPT: &str = "gir-library.js";
 
 /// A page of the report library: static HTML with the library's own
-/// stylesheet and its small script (deferred; the page is complete without
-/// it), and no viewer.
+/// stylesheet inline and its small script (deferred; the page is complete
+/// without it), and no viewer.
 pub fn library_document(title: &str, body: &str, assets: &LibraryAssets) -> String {
     let head = fill_template(
-        r#"<link rel="stylesheet" href="./{{css}}" integrity="{{css_sri}}">
+        r#"<style>{{css}}</style>
 <script src="./{{js}}" integrity="{{js_sri}}" defer></script>"#,
         &[
-            ("css", &escape::markup(&assets.stylesheet.name)),
-            ("css_sri", &assets.stylesheet.integrity),
+            ("css", &assets.css),
             ("js", &escape::markup(&assets.script.name)),
             ("js_sri", &assets.script.integrity),
         ],
@@ -809,6 +821,32 @@ mod tests {
             "{page}"
         );
         assert!(!page.contains("<script"), "{page}");
+    }
+
+    #[test]
+    fn a_library_page_inlines_its_stylesheet_and_defers_its_script() {
+        let assets = LibraryAssets {
+            css: crate::stylesheet::minified(".gir-library { color: red; }").unwrap(),
+            script: LinkedFile::new(LIBRARY_SCRIPT, b"js"),
+        };
+        let page = library_document("年报<", "<p>x</p>", &assets);
+        assert!(page.contains("<title>年报&lt;</title>"), "{page}");
+        assert!(
+            page.contains("<style>.gir-library{color: red;}</style>"),
+            "{page}"
+        );
+        assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+        assert!(
+            page.contains(&format!(
+                "<script src=\"./gir-library.js\" integrity=\"{}\" defer></script>",
+                integrity(b"js")
+            )),
+            "{page}"
+        );
+        assert_eq!(
+            assets.style_hash_source(),
+            crate::stylesheet::csp_hash_source(".gir-library{color: red;}")
+        );
     }
 
     #[test]

@@ -56,6 +56,13 @@ pub fn split(css: &str) -> Result<SplitStylesheet, String> {
     Ok(SplitStylesheet { screen, print })
 }
 
+/// `css` minified whole, for a page that inlines all of it (the library's
+/// pages): its screen rules, then its print rules ([`split`]).
+pub fn minified(css: &str) -> Result<String, String> {
+    let split = split(css)?;
+    Ok(split.screen + &split.print)
+}
+
 /// The top-level statements of `css` (rules, at-rules with their blocks,
 /// `@import`-like statements up to their `;`), comments removed.
 fn top_level_statements(css: &str) -> Result<Vec<String>, String> {

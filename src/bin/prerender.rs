@@ -5,8 +5,8 @@
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
 //! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
 //! title, for hosts that link one file; the built pages inline its screen
-//! rules instead), `gir-viewer.style-src.txt` (the CSP source that allows
-//! that inline style), `gir-frame-host.js`, `demo-portal.css`, and each
+//! rules instead), `gir-style-src.txt` (the CSP sources that allow the
+//! pages' inline styles), `gir-frame-host.js`, `demo-portal.css`, and each
 //! report's data files: the downloads, the compiled report its pages fetch
 //! (`data/<id>.<hash>.bin`; the wasm embeds no report) and its print
 //! stylesheet (`data/<id>.<hash>.print.css`).
@@ -96,7 +96,19 @@ fn run(dir: &Path) -> Result<(), String> {
         boot: LinkedFile::new(page::VIEWER_SCRIPT, boot.as_bytes()),
         wasm,
     };
-    let style_src = assets.style_hash_source();
+    let library_js = page::strip_js(LIBRARY_JS);
+    let library_assets = page::LibraryAssets {
+        css: stylesheet::minified(LIBRARY_CSS)
+            .map_err(|e| format!("assets/library/gir-library.css: {e}"))?,
+        script: LinkedFile::new(page::LIBRARY_SCRIPT, library_js.as_bytes()),
+    };
+    // Every build writes both sources, library or not: they depend only on
+    // the two stylesheets, so a portal's policy stays the same.
+    let style_src = format!(
+        "{} {}",
+        assets.style_hash_source(),
+        library_assets.style_hash_source()
+    );
     write(page::STYLE_HASH_FILE, format!("{style_src}\n").as_bytes())?;
 
     let mut report_files = Vec::new();
@@ -161,16 +173,10 @@ fn run(dir: &Path) -> Result<(), String> {
     write("portal-iframe.html", framed.as_bytes())?;
 
     if let Some(site) = &library {
-        let css = LIBRARY_CSS.as_bytes();
-        let js = page::strip_js(LIBRARY_JS);
-        write(page::LIBRARY_STYLESHEET, css)?;
-        write(page::LIBRARY_SCRIPT, js.as_bytes())?;
-        let assets = page::LibraryAssets {
-            stylesheet: LinkedFile::new(page::LIBRARY_STYLESHEET, css),
-            script: LinkedFile::new(page::LIBRARY_SCRIPT, js.as_bytes()),
-        };
+        write(page::LIBRARY_SCRIPT, page::strip_js(LIBRARY_JS).as_bytes())?;
         for library_page in &site.pages {
-            let html = page::library_document(&library_page.title, &library_page.body, &assets);
+            let html =
+                page::library_document(&library_page.title, &library_page.body, &library_assets);
             write(&library_page.path, html.as_bytes())?;
         }
         for (path, contents) in &site.data {
@@ -184,7 +190,7 @@ fn run(dir: &Path) -> Result<(), String> {
     }
 
     println!(
-        "prerender: the pages' inline style is allowed by style-src {style_src} (also in {})",
+        "prerender: the pages' inline styles are allowed by style-src {style_src} (also in {})",
         page::STYLE_HASH_FILE
     );
     println!(

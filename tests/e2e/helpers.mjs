@@ -36,23 +36,26 @@ export const SLOW_MOBILE = {
   cpuRate: 4,
 };
 /**
- * The `style-src` source that allows the viewer pages' one inline style (the screen
- * rules, the same text in every build of this version): the build writes it to
- * gir-viewer.style-src.txt. Read from dist/; the other builds inline the same rules.
+ * The `style-src` sources that allow the pages' inline styles (the viewer's screen
+ * rules, the library's stylesheet: the same text in every build of this version): the
+ * build writes them to gir-style-src.txt. Read from dist/; the other builds inline the
+ * same rules.
  */
-function styleHashSource() {
-  const file = path.join(distDir, 'gir-viewer.style-src.txt');
+function styleHashSources() {
+  const file = path.join(distDir, 'gir-style-src.txt');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run scripts/build first`);
-  const source = fs.readFileSync(file, 'utf8').trim();
-  if (!/^'sha256-[A-Za-z0-9+/]{43}='$/.test(source)) throw new Error(`${file}: not a sha256 CSP source: ${source}`);
-  return source;
+  const sources = fs.readFileSync(file, 'utf8').trim();
+  if (!/^'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='$/.test(sources)) {
+    throw new Error(`${file}: not two sha256 CSP sources: ${sources}`);
+  }
+  return sources;
 }
 /**
  * The policy from the embedding issue, sent as a response header by the test server:
- * no 'unsafe-inline' anywhere; the viewer's inline style is allowed by its hash alone.
+ * no 'unsafe-inline' anywhere; the inline styles are allowed by their hashes alone.
  */
 export const STRICT_CSP =
-  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleHashSource()}; ` +
+  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleHashSources()}; ` +
   "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 export const TITLE = '南芬区2017年度政府信息公开工作报告';
 
