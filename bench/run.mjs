@@ -807,7 +807,7 @@ async function main() {
     `Runs: ${runs} cold loads per page and profile (viewer, plain page, baseline, ECharts peer, portal demo, ` +
       `portal without viewer, in turn; fresh browser context each), ${3 * runs} repetitions per interaction. ` +
       `Values: median (min–max). Chromium ${chromiumVersion}, viewer build ${viewerBuild}, ECharts ${echartsVersion}, ` +
-      `${os.cpus().length} CPUs, load average ${loadAverage} at start. Took ${seconds} s.`,
+      `${os.cpus().length} CPUs, load average ${loadAverage} at start, ${os.loadavg()[0].toFixed(2)} at the end. Took ${seconds} s.`,
     '',
     `Content-Encoding as received (all measured responses): ${encodingSummary(allLoads)}.`,
     '',
