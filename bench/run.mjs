@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Load and interaction benchmark: the hydrating Yew viewer (dist/) against a plain
-// static copy of the same prerendered page (no scripts). See bench/README.md.
+// Load and interaction benchmark: the hydrating Yew viewer (dist/) against the physical
+// limit, a plain static HTML page of the same report (text and a few lines of CSS, no
+// other request), and against today's baseline (the same prerendered page minus its
+// scripts); the viewer mounted in the portal demo against that portal page without
+// the viewer; and the viewer's bytes against an ECharts peer. See bench/README.md.
 //
-//   node bench/run.mjs [--runs N]        (or: npm run bench; N defaults to 5)
+//   node bench/run.mjs [--runs N] [--profile all|slow|unthrottled]
+//                                        (or: npm run bench; N defaults to 5)
 //
 // Benchmarks dist/ (or $GIR_DIST_DIR, like the e2e tests); run scripts/build first.
-// Prints one Markdown table per network/CPU profile and writes the same text to
+// Prints Markdown tables per network/CPU profile and writes the same text to
 // bench/out/latest.md. Always exits 0 when the measurements could be taken, even if
 // a target is missed: it is a benchmark, not a test.
 
@@ -16,20 +20,34 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/static-server.mjs';
-import { SLOW_MOBILE, launchBrowser, distDir } from '../tests/e2e/helpers.mjs';
+import { sizeReport } from '../scripts/size-report.mjs';
+import { SLOW_MOBILE, launchBrowser, distDir, repoRoot } from '../tests/e2e/helpers.mjs';
+import { echartsPage, lastHeadingId, plainPage, portalPage, requireId } from './pages.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(benchDir, 'out');
-const viewerDir = path.join(outDir, 'viewer');
-const staticDir = path.join(outDir, 'static');
+const siteDirs = {
+  viewer: path.join(outDir, 'viewer'), // dist/, copied: the viewer's page and the portal demo
+  static: path.join(outDir, 'static'), // today's baseline: the prerendered page minus its scripts
+  plain: path.join(outDir, 'plain'), // the plain page
+  portalPlain: path.join(outDir, 'portal-plain'), // the portal demo without the viewer
+  echarts: path.join(outDir, 'echarts'), // the ECharts peer
+};
 
-const LAST_HEADING_ID = 'sec-9-heading';
 const JUMP_LINK = 'nav.gir-toc a[href="#sec-5"]';
 const JUMP_TARGET_ID = 'sec-5';
 const FONT_BUTTONS = '[role="group"][aria-label="字体"] button';
 const FRAME_BUDGET_MS = 16;
 const LOAD_TIMEOUT_MS = 120_000;
 const QUIET_MS = 500; // the network counts as done after this long without activity
+const ECHARTS_SCRIPT = 'echarts.min.js';
+
+// Targets (issue 15, "First view at the physical limit").
+const TEXT_VISIBLE_MAX = 1.1; // × the plain page's text visible
+const HYDRATED_MAX = 2; // × the plain page's text visible
+const LAYOUT_SHIFT_MAX = 0.01; // in every run
+const ECHARTS_BYTES_MAX = 1 / 3; // × the ECharts peer's bytes transferred
+const WASM_JS_BR_MAX = 100_000; // B, brotli 11: boot module + glue + wasm
 
 const UNTHROTTLED = {
   name: 'unthrottled',
@@ -38,33 +56,95 @@ const UNTHROTTLED = {
   network: null,
   cpuRate: 1,
 };
-const PROFILES = [SLOW_MOBILE, UNTHROTTLED];
+const PROFILES = { slow: [SLOW_MOBILE], unthrottled: [UNTHROTTLED], all: [SLOW_MOBILE, UNTHROTTLED] };
+
+/**
+ * The pages, in the order each run loads them (A B C …). `hydrates`: the page has a
+ * viewer mount, and the load lasts until it is hydrated.
+ */
+const PAGES = [
+  { key: 'viewer', site: 'viewer', file: 'index.html', hydrates: true },
+  { key: 'plain', site: 'plain', file: 'index.html' },
+  { key: 'baseline', site: 'static', file: 'index.html' },
+  { key: 'echarts', site: 'echarts', file: 'index.html' },
+  { key: 'portal', site: 'viewer', file: 'portal-demo.html', hydrates: true },
+  { key: 'portalPlain', site: 'portalPlain', file: 'index.html' },
+];
 
 // ---------------------------------------------------------------------------
-// The two sites: the viewer build and the same prerendered HTML without any script
+// The sites: the viewer build, and the reference pages built from its report's dataset
+
+/** Copy the local files that `html`'s <link href="./…"> elements use from `from` to `to`. */
+function copyLinkedFiles(html, from, to) {
+  for (const [, href] of html.matchAll(/<link\b[^>]*\bhref=["']\.?\/?([^"':?#]+)["']/gi)) {
+    fs.copyFileSync(path.join(from, href), path.join(to, path.basename(href)));
+  }
+}
+
+/** Throws unless `html` links a favicon (otherwise Chromium requests /favicon.ico). */
+function requireFavicon(html, page) {
+  if (!/<link\b[^>]*\brel=["']?icon\b/i.test(html)) throw new Error(`${page}: links no favicon`);
+  return html;
+}
 
 /**
  * Snapshot the build into bench/out/viewer/ (so that a rebuild of dist/ during the run
- * cannot mix two builds) and write the baseline into bench/out/static/: the same
- * index.html without <script> elements, modulepreload and preload links, plus the local
- * files its remaining <link>s use (stylesheet, favicon).
+ * cannot mix two builds) and write the reference pages beside it, each in a folder of its
+ * own: today's baseline (the same index.html without <script> elements, modulepreload and
+ * preload links, plus the local files its remaining <link>s use), and, from the dataset
+ * of the report the build shows (assets/reports/<id>.json), the plain page, the portal
+ * demo without the viewer and the ECharts peer (bench/pages.mjs). Returns the report and
+ * the id of the heading the probe waits for, checked to be in every page.
  */
 function prepareSites() {
-  for (const dir of [viewerDir, staticDir]) fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(distDir, viewerDir, { recursive: true });
+  for (const dir of Object.values(siteDirs)) fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(distDir, siteDirs.viewer, { recursive: true });
+  for (const dir of Object.values(siteDirs)) fs.mkdirSync(dir, { recursive: true });
 
-  const html = fs.readFileSync(path.join(viewerDir, 'index.html'), 'utf8');
+  const html = fs.readFileSync(path.join(siteDirs.viewer, 'index.html'), 'utf8');
+  const reportId = html.match(/\bdata-gir-report="([^"]+)"/)?.[1];
+  if (!reportId) throw new Error(`${distDir}/index.html has no data-gir-report mount (a library index?)`);
+  const datasetFile = path.join(repoRoot, 'assets', 'reports', `${reportId}.json`);
+  if (!fs.existsSync(datasetFile)) throw new Error(`no dataset ${datasetFile} for the build's report ${reportId}`);
+  const report = JSON.parse(fs.readFileSync(datasetFile, 'utf8'));
+  const headingId = lastHeadingId(report);
+  const write = (site, name, text) => {
+    requireFavicon(text, `${site}/${name}`);
+    requireId(text, headingId, `${site}/${name}`);
+    fs.writeFileSync(path.join(siteDirs[site], name), text);
+  };
+
+  requireFavicon(requireId(html, headingId, 'viewer/index.html'), 'viewer/index.html');
+  const portalDemo = fs.readFileSync(path.join(siteDirs.viewer, 'portal-demo.html'), 'utf8');
+  requireFavicon(requireId(portalDemo, headingId, 'viewer/portal-demo.html'), 'viewer/portal-demo.html');
+
   const stripped = html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/gi, '')
     .replace(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)\b[^>]*>\s*/gi, '');
   if (/<script\b|\.wasm\b|rel=["']?(?:modulepreload|preload)/i.test(stripped)) {
     throw new Error('static baseline still references scripts or preloads');
   }
-  fs.mkdirSync(staticDir, { recursive: true });
-  fs.writeFileSync(path.join(staticDir, 'index.html'), stripped);
-  for (const [, href] of stripped.matchAll(/<link\b[^>]*\bhref=["']\.?\/?([^"':?#]+)["']/gi)) {
-    fs.copyFileSync(path.join(viewerDir, href), path.join(staticDir, path.basename(href)));
-  }
+  write('static', 'index.html', stripped);
+  copyLinkedFiles(stripped, siteDirs.viewer, siteDirs.static);
+
+  const plain = plainPage(report);
+  if (/<script\b|<link\b(?![^>]*\bhref="data:)|\bsrc=|url\(/i.test(plain)) throw new Error('the plain page requests something');
+  write('plain', 'index.html', plain);
+
+  const template = fs.readFileSync(path.join(repoRoot, 'assets', 'demo', 'portal-demo.html'), 'utf8');
+  const portal = portalPage(template, report);
+  write('portalPlain', 'index.html', portal);
+  copyLinkedFiles(portal, siteDirs.viewer, siteDirs.portalPlain);
+
+  const echartsDir = path.join(repoRoot, 'node_modules', 'echarts');
+  const echartsVersion = fs.existsSync(path.join(echartsDir, 'package.json'))
+    ? JSON.parse(fs.readFileSync(path.join(echartsDir, 'package.json'), 'utf8')).version
+    : null;
+  if (!echartsVersion?.startsWith('6.')) throw new Error(`ECharts 6 not in node_modules (found ${echartsVersion}): run npm ci`);
+  fs.copyFileSync(path.join(echartsDir, 'dist', ECHARTS_SCRIPT), path.join(siteDirs.echarts, ECHARTS_SCRIPT));
+  write('echarts', 'index.html', echartsPage(report, ECHARTS_SCRIPT));
+
+  return { report, headingId, echartsVersion };
 }
 
 // ---------------------------------------------------------------------------
@@ -83,6 +163,10 @@ function prepareSites() {
  *   textVisible: the first frame in which the last section heading exists and has a
  *                non-zero box has been painted;
  *   interactive: the viewer mount first carries data-gir-state="hydrated".
+ * window.__benchLayoutShift() returns the page's layout shift so far: the sum of the
+ * `value` of its layout-shift entries without `hadRecentInput` (buffered, so shifts
+ * before the observer existed count too), and the largest entry's value, time and
+ * shifted nodes.
  *
  * window.__benchTimeAction(action, condition, timeoutMs) runs action() at the start of
  * a frame (in a rAF callback) and resolves with the ms until the first frame in which
@@ -149,6 +233,24 @@ function installProbes({ headingId }) {
     window.__benchTimeSpread(action, condition, condition, timeoutMs).then((t) => t && t.first);
 
   const bench = (window.__bench = { textVisible: null, interactive: null });
+
+  const shifts = { sum: 0, largest: null };
+  const addShifts = (entries) => {
+    for (const e of entries) {
+      if (e.hadRecentInput) continue;
+      shifts.sum += e.value;
+      if (!shifts.largest || e.value > shifts.largest.value) {
+        const name = (n) => (n ? `${n.localName ?? '#text'}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.split(' ')[0]}` : ''}` : '?');
+        shifts.largest = { value: e.value, time: e.startTime, nodes: (e.sources ?? []).map((s) => name(s.node)) };
+      }
+    }
+  };
+  const shiftObserver = new PerformanceObserver((list) => addShifts(list.getEntries()));
+  shiftObserver.observe({ type: 'layout-shift', buffered: true });
+  window.__benchLayoutShift = () => {
+    addShifts(shiftObserver.takeRecords());
+    return { ...shifts };
+  };
 
   const headingAdded = new MutationObserver(() => {
     const heading = document.getElementById(headingId);
@@ -227,21 +329,33 @@ const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestA
 
 /**
  * Follow the page's requests over CDP: `bytes` sums Network.loadingFinished
- * encodedDataLength (compressed body plus headers) over all requests; quiet() waits
- * until no request is in flight and none started or ended for QUIET_MS. (Playwright's
- * "networkidle" did not reliably wait for the favicon, requested after the load event.)
+ * encodedDataLength (compressed body plus headers) over all requests, `requests` lists
+ * each finished request's { url, bytes, encoding (Content-Encoding, or 'none'),
+ * mimeType }; quiet() waits until no request is in flight and none started or ended for
+ * QUIET_MS. (Playwright's "networkidle" did not reliably wait for the favicon, requested
+ * after the load event.)
  */
 function trackNetwork(cdp) {
-  const inFlight = new Set();
+  const inFlight = new Map();
+  const requests = [];
   let bytes = 0;
   let lastActivity = Date.now();
   cdp.on('Network.requestWillBeSent', (e) => {
-    inFlight.add(e.requestId);
+    inFlight.set(e.requestId, { url: e.request.url, encoding: 'none', mimeType: null });
     lastActivity = Date.now();
   });
+  cdp.on('Network.responseReceived', (e) => {
+    const request = inFlight.get(e.requestId);
+    if (!request) return;
+    const header = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding');
+    request.encoding = header ? header[1] : 'none';
+    request.mimeType = e.response.mimeType;
+  });
   cdp.on('Network.loadingFinished', (e) => {
+    const request = inFlight.get(e.requestId);
     inFlight.delete(e.requestId);
     bytes += e.encodedDataLength;
+    if (request) requests.push({ ...request, bytes: e.encodedDataLength });
     lastActivity = Date.now();
   });
   cdp.on('Network.loadingFailed', (e) => {
@@ -252,6 +366,7 @@ function trackNetwork(cdp) {
     get bytes() {
       return bytes;
     },
+    requests,
     async quiet() {
       const deadline = Date.now() + LOAD_TIMEOUT_MS;
       while (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) {
@@ -267,10 +382,10 @@ function trackNetwork(cdp) {
  * installed, the network followed, and the profile's viewport, network and CPU
  * throttling applied.
  */
-async function openProfiledPage(browser, profile) {
+async function openProfiledPage(browser, profile, headingId) {
   const context = await browser.newContext({ viewport: profile.viewport, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.addInitScript(installProbes, { headingId: LAST_HEADING_ID });
+  await page.addInitScript(installProbes, { headingId });
   const cdp = await context.newCDPSession(page);
   const network = trackNetwork(cdp);
   await cdp.send('Network.enable');
@@ -279,24 +394,38 @@ async function openProfiledPage(browser, profile) {
   return { context, page, network };
 }
 
-/** One cold load of `url`: { textVisible, fcp, interactive (null unless hydrated), bytes }. */
-async function measureLoad(browser, url, profile, { isViewer }) {
-  const { context, page, network } = await openProfiledPage(browser, profile);
+/**
+ * One cold load of `url`: { textVisible, fcp, interactive (null unless `hydrates`),
+ * chartsDrawn (the ECharts peer's performance mark, else null), layoutShift, bytes,
+ * requests }, read once the text is visible, the page hydrated (if it `hydrates`) and
+ * the network quiet, two frames later.
+ */
+async function measureLoad(browser, url, profile, { headingId, hydrates }) {
+  const { context, page, network } = await openProfiledPage(browser, profile, headingId);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     // Poll on a timer, not on animation frames, so the wait adds no rendering work.
     await page.waitForFunction(
       (viewer) => window.__bench.textVisible !== null && (!viewer || window.__bench.interactive !== null),
-      isViewer,
+      hydrates,
       { polling: 50, timeout: LOAD_TIMEOUT_MS },
     );
     await network.quiet(); // late requests (favicon) count towards bytes
+    await page.evaluate(nextFrames); // shifts of the last frames are reported too
     const times = await page.evaluate(() => ({
       textVisible: window.__bench.textVisible,
       interactive: window.__bench.interactive,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      chartsDrawn: performance.getEntriesByName('charts-drawn')[0]?.startTime ?? null,
+      layoutShift: window.__benchLayoutShift(),
     }));
-    return { ...times, bytes: network.bytes };
+    for (const r of network.requests) {
+      // WebAssembly.instantiateStreaming needs it; without it the viewer loads otherwise.
+      if (/\.wasm$/.test(new URL(r.url).pathname) && r.mimeType !== 'application/wasm') {
+        throw new Error(`${r.url} served as ${r.mimeType}, not application/wasm`);
+      }
+    }
+    return { ...times, bytes: network.bytes, requests: network.requests };
   } finally {
     await context.close();
   }
@@ -308,8 +437,8 @@ async function measureLoad(browser, url, profile, { isViewer }) {
  * (`isViewer` false) the report root's font-size is set instead, the same change made
  * in one step: the baseline for both interactions.
  */
-async function measureInteractions(browser, url, profile, reps, { isViewer }) {
-  const { context, page, network } = await openProfiledPage(browser, profile);
+async function measureInteractions(browser, url, profile, reps, { headingId, isViewer }) {
+  const { context, page, network } = await openProfiledPage(browser, profile, headingId);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     if (isViewer) {
@@ -328,7 +457,7 @@ async function measureInteractions(browser, url, profile, reps, { isViewer }) {
       jump.push(await page.evaluate(clickTocLink, { linkSelector: JUMP_LINK, targetId: JUMP_TARGET_ID }));
     }
 
-    const base = { selector: FONT_BUTTONS, textId: LAST_HEADING_ID, timeoutMs: 5000 };
+    const base = { selector: FONT_BUTTONS, textId: headingId, timeoutMs: 5000 };
     const [small, large] = isViewer ? [{ label: '小' }, { label: '大' }] : [{ rootSize: '0.875em' }, { rootSize: '1.25em' }];
     if (isViewer) {
       const labels = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((b) => b.textContent.trim()), FONT_BUTTONS);
@@ -364,60 +493,139 @@ function stats(values) {
 const ms = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
 const frameMs = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const kB = (s) => `${(s.median / 1000).toFixed(1)} kB`;
+const shift = (s) => `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---|').join('')}`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 
-/** Markdown table rows for one profile, and the list of { name, ok } target checks. */
-function profileTable(profile, viewerLoads, staticLoads, interactions, staticInteractions) {
-  const pick = (loads, key) => stats(loads.map((l) => l[key]));
-  const v = { text: pick(viewerLoads, 'textVisible'), fcp: pick(viewerLoads, 'fcp'), bytes: pick(viewerLoads, 'bytes') };
-  const s = { text: pick(staticLoads, 'textVisible'), fcp: pick(staticLoads, 'fcp'), bytes: pick(staticLoads, 'bytes') };
-  const interactive = pick(viewerLoads, 'interactive');
+/** The median of each load figure of a page's runs ({ text, fcp, hydrated, charts, shift, bytes }). */
+function summarise(loads) {
+  const pick = (key) => (loads.every((l) => l[key] !== null) ? stats(loads.map((l) => l[key])) : null);
+  return {
+    text: pick('textVisible'),
+    fcp: pick('fcp'),
+    hydrated: pick('interactive'),
+    charts: pick('chartsDrawn'),
+    shift: stats(loads.map((l) => l.layoutShift.sum)),
+    bytes: pick('bytes'),
+  };
+}
+
+/** What a request of the viewer's page is, for the physical floor. */
+function requestKind(url, pageUrl) {
+  const { pathname } = new URL(url);
+  if (url === pageUrl || pathname === new URL(pageUrl).pathname) return 'HTML';
+  if (/\.wasm$/.test(pathname)) return 'wasm';
+  if (/\/gir-viewer\.js$/.test(pathname)) return 'boot module';
+  if (/\/viewer-[^/]*\.js$/.test(pathname)) return 'glue';
+  if (/\/data\/[^/]*\.bin$/.test(pathname)) return 'data file';
+  return 'other';
+}
+
+/**
+ * The physical floor of "hydrated" on a throttled profile, from its latency and
+ * download throughput and the bytes the viewer's page transferred (medians over the
+ * runs): one latency for the HTML and its transfer, then one latency for the
+ * subresources (requested together once the HTML's head is parsed: the head preloads
+ * the glue, the wasm and the data file) and their transfer, back to back on the one
+ * emulated link. No CPU time, no stylesheet or favicon (their bytes share the link too,
+ * so the real floor is higher).
+ */
+function physicalFloor(profile, viewerLoads, pageUrl) {
+  const kinds = ['HTML', 'boot module', 'glue', 'wasm', 'data file'];
+  const bytes = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      stats(viewerLoads.map((l) => l.requests.filter((r) => requestKind(r.url, pageUrl) === kind).reduce((sum, r) => sum + r.bytes, 0)))
+        .median,
+    ]),
+  );
+  const { latency, downloadThroughput } = profile.network;
+  const subresources = kinds.slice(1).reduce((sum, kind) => sum + bytes[kind], 0);
+  const floor = 2 * latency + ((bytes.HTML + subresources) / downloadThroughput) * 1000;
+  return { bytes, subresources, floor, latency, downloadThroughput };
+}
+
+/** The tables of one profile, and the list of { name, ok } target checks. */
+function profileSection(profile, loads, interactions, baselineInteractions, pageUrls) {
+  const v = summarise(loads.viewer);
+  const p = summarise(loads.plain);
+  const b = summarise(loads.baseline);
+  const e = summarise(loads.echarts);
+  const pv = summarise(loads.portal);
+  const pp = summarise(loads.portalPlain);
   const checks = [];
   const check = (name, ok) => {
     checks.push({ name: `${name} (${profile.name})`, ok });
     return verdict(ok);
   };
+  const shiftOk = (s) => s.max <= LAYOUT_SHIFT_MAX;
 
+  // The viewer against the plain page (the reference) and today's baseline.
   const rows = [
     [
       'text visible (last heading painted)',
       ms(v.text),
-      ms(s.text),
-      ratio(v.text.median, s.text.median),
-      '≤ 1.15× static',
-      check('text visible', v.text.median <= 1.15 * s.text.median),
+      ms(p.text),
+      ratio(v.text.median, p.text.median),
+      ms(b.text),
+      ratio(v.text.median, b.text.median),
+      `≤ ${TEXT_VISIBLE_MAX.toFixed(2)}× plain`,
+      check('text visible', v.text.median <= TEXT_VISIBLE_MAX * p.text.median),
     ],
-    ['first contentful paint', ms(v.fcp), ms(s.fcp), ratio(v.fcp.median, s.fcp.median), '—', '—'],
+    ['first contentful paint', ms(v.fcp), ms(p.fcp), ratio(v.fcp.median, p.fcp.median), ms(b.fcp), ratio(v.fcp.median, b.fcp.median), '—', '—'],
     [
-      'interactive (hydrated)',
-      ms(interactive),
+      'hydrated',
+      ms(v.hydrated),
       '—',
-      `${ratio(interactive.median, s.text.median)} static text visible`,
-      '≤ 2× static text visible',
-      check('interactive', interactive.median <= 2 * s.text.median),
+      `${ratio(v.hydrated.median, p.text.median)} plain text visible`,
+      '—',
+      `${ratio(v.hydrated.median, b.text.median)} baseline text visible`,
+      `≤ ${HYDRATED_MAX}× plain text visible`,
+      check('hydrated', v.hydrated.median <= HYDRATED_MAX * p.text.median),
     ],
-    ['bytes transferred', kB(v.bytes), kB(s.bytes), ratio(v.bytes.median, s.bytes.median), '—', '—'],
+    [
+      'layout shift (sum over the load)',
+      shift(v.shift),
+      shift(p.shift),
+      '—',
+      shift(b.shift),
+      '—',
+      `≤ ${LAYOUT_SHIFT_MAX} in every run`,
+      check('layout shift', shiftOk(v.shift)),
+    ],
+    ['bytes transferred', kB(v.bytes), kB(p.bytes), ratio(v.bytes.median, p.bytes.median), kB(b.bytes), ratio(v.bytes.median, b.bytes.median), '—', '—'],
   ];
   const jump = stats(interactions.jump);
-  const staticJump = stats(staticInteractions.jump);
+  const baselineJump = stats(baselineInteractions.jump);
   rows.push([
     'jump to section (TOC click → painted)',
     frameMs(jump),
-    frameMs(staticJump),
-    ratio(jump.median, staticJump.median),
+    '—',
+    '—',
+    frameMs(baselineJump),
+    ratio(jump.median, baselineJump.median),
     `< ${FRAME_BUDGET_MS} ms`,
     check('jump to section', jump.median < FRAME_BUDGET_MS),
   ]);
-  if (typeof interactions.fontSize === 'string' || typeof staticInteractions.fontSize === 'string') {
-    const why = [interactions.fontSize, staticInteractions.fontSize].find((f) => typeof f === 'string');
-    rows.push(['字体 大: text in view (click → painted)', why, '—', '—', `< ${FRAME_BUDGET_MS} ms`, '—']);
+  if (typeof interactions.fontSize === 'string' || typeof baselineInteractions.fontSize === 'string') {
+    const why = [interactions.fontSize, baselineInteractions.fontSize].find((f) => typeof f === 'string');
+    rows.push(['字体 大: text in view (click → painted)', why, '—', '—', '—', '—', `< ${FRAME_BUDGET_MS} ms`, '—']);
   } else {
     const font = (from, key) => stats(from.fontSize.map((t) => t[key]));
     const row = (label, key, target, name) => {
-      const v = font(interactions, key);
-      const st = font(staticInteractions, key);
-      return [label, frameMs(v), frameMs(st), ratio(v.median, st.median), target ? `< ${FRAME_BUDGET_MS} ms` : '—', target ? check(name, v.median < FRAME_BUDGET_MS) : '—'];
+      const vf = font(interactions, key);
+      const bf = font(baselineInteractions, key);
+      return [
+        label,
+        frameMs(vf),
+        '—',
+        '—',
+        frameMs(bf),
+        ratio(vf.median, bf.median),
+        target ? `< ${FRAME_BUDGET_MS} ms` : '—',
+        target ? check(name, vf.median < FRAME_BUDGET_MS) : '—',
+      ];
     };
     rows.push(
       row('字体 大: text in view (click → painted)', 'first', true, 'font size'),
@@ -425,76 +633,187 @@ function profileTable(profile, viewerLoads, staticLoads, interactions, staticInt
       row('字体 大: longest frame until then', 'longestFrame', false),
     );
   }
-
-  const table = [
-    '| metric | viewer | static page | ratio | target | result |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  const lines = [
+    ...table(['metric', 'viewer', 'plain page (reference)', 'ratio to plain', 'baseline (prerendered minus scripts)', 'ratio to baseline', 'target', 'result'], rows),
+    '',
   ];
-  return { table, checks };
+
+  // Where the viewer's hydration could be at best on this link.
+  if (profile.network) {
+    const f = physicalFloor(profile, loads.viewer, pageUrls.viewer);
+    const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+    const parts = ['boot module', 'glue', 'wasm', 'data file'].map((k) => `${k} ${kb(f.bytes[k])}`).join(' + ');
+    lines.push(
+      `Physical floor of hydrated on this link: ${f.latency} ms + ${kb(f.bytes.HTML)} HTML / ${kb(f.downloadThroughput)}/s + ` +
+        `${f.latency} ms + ${kb(f.subresources)} (${parts}) / ${kb(f.downloadThroughput)}/s ≈ **${Math.round(f.floor)} ms**, ` +
+        `against ${HYDRATED_MAX}× the plain page's text visible = **${Math.round(HYDRATED_MAX * p.text.median)} ms** ` +
+        `(${f.floor <= HYDRATED_MAX * p.text.median ? 'reachable' : 'not reachable'} on this link; hydrated measured ${Math.round(v.hydrated.median)} ms).`,
+      '',
+    );
+  }
+
+  // The viewer mounted in the portal demo against that page without the viewer.
+  lines.push(
+    `Portal demo (${profile.name}): the viewer mounted in portal-demo.html against the same portal template with the plain report markup in place of the mount.`,
+    '',
+    ...table(
+      ['metric', 'viewer in portal', 'portal without viewer', 'ratio', 'target', 'result'],
+      [
+        [
+          'text visible (last heading painted)',
+          ms(pv.text),
+          ms(pp.text),
+          ratio(pv.text.median, pp.text.median),
+          `≤ ${TEXT_VISIBLE_MAX.toFixed(2)}×`,
+          check('portal text visible', pv.text.median <= TEXT_VISIBLE_MAX * pp.text.median),
+        ],
+        [
+          'hydrated',
+          ms(pv.hydrated),
+          '—',
+          `${ratio(pv.hydrated.median, pp.text.median)} text visible without viewer`,
+          `≤ ${HYDRATED_MAX}× text visible without viewer`,
+          check('portal hydrated', pv.hydrated.median <= HYDRATED_MAX * pp.text.median),
+        ],
+        ['layout shift (sum over the load)', shift(pv.shift), shift(pp.shift), '—', `≤ ${LAYOUT_SHIFT_MAX} in every run`, check('portal layout shift', shiftOk(pv.shift))],
+        ['bytes transferred', kB(pv.bytes), kB(pp.bytes), ratio(pv.bytes.median, pp.bytes.median), '—', '—'],
+      ],
+    ),
+    '',
+  );
+
+  // Bytes against the ECharts peer (its times are informative).
+  lines.push(
+    `ECharts peer (${profile.name}): the same report text with the same bar charts drawn by ECharts (blocking script in <head>).`,
+    '',
+    ...table(
+      ['metric', 'viewer', 'ECharts peer', 'ratio (viewer / peer)', 'target', 'result'],
+      [
+        ['text visible (last heading painted)', ms(v.text), ms(e.text), ratio(v.text.median, e.text.median), '—', '—'],
+        ['hydrated / charts drawn', ms(v.hydrated), ms(e.charts), ratio(v.hydrated.median, e.charts.median), '—', '—'],
+        ['layout shift (sum over the load)', shift(v.shift), shift(e.shift), '—', '—', '—'],
+        [
+          'bytes transferred',
+          kB(v.bytes),
+          kB(e.bytes),
+          ratio(v.bytes.median, e.bytes.median),
+          '≤ 1/3 (0.33×)',
+          check('bytes vs ECharts peer', v.bytes.median <= ECHARTS_BYTES_MAX * e.bytes.median),
+        ],
+      ],
+    ),
+    '',
+  );
+
+  // Where the largest shift was, for a page over the target (to find its cause).
+  for (const [name, key] of [['viewer', 'viewer'], ['viewer in portal', 'portal']]) {
+    const worst = loads[key].map((l) => l.layoutShift).sort((a, b) => b.sum - a.sum)[0];
+    if (worst.sum > LAYOUT_SHIFT_MAX && worst.largest) {
+      lines.push(
+        `Largest shift of the ${name}'s worst run: ${worst.largest.value.toFixed(3)} at ${Math.round(worst.largest.time)} ms, ` +
+          `nodes ${worst.largest.nodes.join(', ') || '(none reported)'}.`,
+        '',
+      );
+    }
+  }
+  return { lines, checks };
+}
+
+/** "br: text/html, application/wasm …; none: …" over every measured response. */
+function encodingSummary(allLoads) {
+  const byEncoding = new Map();
+  for (const load of allLoads) {
+    for (const r of load.requests) {
+      if (!r.url.startsWith('http')) continue; // data: URLs
+      const types = byEncoding.get(r.encoding) ?? new Map();
+      types.set(r.mimeType, (types.get(r.mimeType) ?? 0) + 1);
+      byEncoding.set(r.encoding, types);
+    }
+  }
+  return [...byEncoding]
+    .map(([encoding, types]) => `${encoding} (${[...types].map(([type, n]) => `${type} ×${n}`).join(', ')})`)
+    .join('; ');
 }
 
 // ---------------------------------------------------------------------------
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, profile: { type: 'string', default: 'all' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const profiles = PROFILES[values.profile];
+  if (!profiles) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got ${values.profile}`);
   const distIndex = path.join(distDir, 'index.html');
   if (!fs.existsSync(distIndex)) throw new Error(`${distIndex} is missing: run scripts/build first`);
 
   const started = Date.now();
   const loadAverage = os.loadavg()[0].toFixed(2); // other work on the machine skews results
-  prepareSites();
-  const viewerServer = await startServer({ root: viewerDir, compress: true });
-  const staticServer = await startServer({ root: staticDir, compress: true });
+  const { headingId, echartsVersion } = prepareSites();
+  const size = sizeReport(siteDirs.viewer);
+  if (size.pageFiles.length !== 3) throw new Error(`expected the boot module, the glue and the wasm in the build, found ${size.pageFiles.length}`);
+  const servers = {};
+  for (const [site, root] of Object.entries(siteDirs)) servers[site] = await startServer({ root, compress: true });
+  const urlOf = (page) => new URL(page.file === 'index.html' ? '' : page.file, servers[page.site].url).href;
+  const pageUrls = Object.fromEntries(PAGES.map((page) => [page.key, urlOf(page)]));
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
-  const viewerBuild = fs.readdirSync(viewerDir).find((f) => /^viewer-.*\.js$/.test(f));
+  const viewerBuild = fs.readdirSync(siteDirs.viewer).find((f) => /^viewer-.*\.js$/.test(f));
 
   const sections = [];
   const checks = [];
+  const allLoads = [];
   try {
     // One untimed load of each page first, so that one-time costs of the machine (OS file
-    // cache, fonts, browser warm-up) do not land on the first measured run.
-    await measureLoad(browser, viewerServer.url, UNTHROTTLED, { isViewer: true });
-    await measureLoad(browser, staticServer.url, UNTHROTTLED, { isViewer: false });
+    // cache, fonts, browser warm-up, the server's compression) do not land on the first
+    // measured run.
+    for (const page of PAGES) await measureLoad(browser, pageUrls[page.key], UNTHROTTLED, { headingId, hydrates: !!page.hydrates });
 
-    for (const profile of PROFILES) {
-      const viewerLoads = [];
-      const staticLoads = [];
-      // Alternate A B A B … so that drift on the machine hits both pages alike.
+    for (const profile of profiles) {
+      const loads = Object.fromEntries(PAGES.map((page) => [page.key, []]));
+      // Alternate A B C … so that drift on the machine hits every page alike.
       for (let i = 0; i < runs; i++) {
-        viewerLoads.push(await measureLoad(browser, viewerServer.url, profile, { isViewer: true }));
-        staticLoads.push(await measureLoad(browser, staticServer.url, profile, { isViewer: false }));
-        process.stderr.write(`${profile.name}: load ${i + 1}/${runs}\n`);
+        for (const page of PAGES) {
+          loads[page.key].push(await measureLoad(browser, pageUrls[page.key], profile, { headingId, hydrates: !!page.hydrates }));
+        }
+        process.stderr.write(`${profile.name}: run ${i + 1}/${runs} (${PAGES.length} pages)\n`);
       }
+      allLoads.push(...Object.values(loads).flat());
       // Interactions are cheap to repeat, and the machine's speed drifts: three times as
       // many repetitions as loads steady their medians.
-      const interactions = await measureInteractions(browser, viewerServer.url, profile, 3 * runs, { isViewer: true });
-      const staticInteractions = await measureInteractions(browser, staticServer.url, profile, 3 * runs, { isViewer: false });
+      const interactions = await measureInteractions(browser, pageUrls.viewer, profile, 3 * runs, { headingId, isViewer: true });
+      const baselineInteractions = await measureInteractions(browser, pageUrls.baseline, profile, 3 * runs, { headingId, isViewer: false });
       process.stderr.write(`${profile.name}: interactions done\n`);
-      const result = profileTable(profile, viewerLoads, staticLoads, interactions, staticInteractions);
-      sections.push(`## ${profile.name} — ${profile.description}`, '', ...result.table, '');
+      const result = profileSection(profile, loads, interactions, baselineInteractions, pageUrls);
+      sections.push(`## ${profile.name} — ${profile.description}`, '', ...result.lines);
       checks.push(...result.checks);
     }
   } finally {
     await browser.close();
-    await viewerServer.close();
-    await staticServer.close();
+    for (const server of Object.values(servers)) await server.close();
   }
+
+  // The wasm and js a report page loads to start the viewer (scripts/size-report.mjs).
+  const sizeOk = size.pageBr <= WASM_JS_BR_MAX;
+  checks.push({ name: 'wasm + js brotli', ok: sizeOk });
+  const sizeLine =
+    `wasm + js of the report page (${size.pageFiles.map((r) => `${r.name} ${r.br} B`).join(' + ')}): ` +
+    `**${size.pageBr} B** brotli (quality 11, scripts/size-report.mjs); target ≤ ${WASM_JS_BR_MAX} B: ${verdict(sizeOk)}.`;
 
   const failed = checks.filter((c) => !c.ok);
   const seconds = Math.round((Date.now() - started) / 1000);
   const markdown = [
     `# Viewer benchmark, ${new Date().toISOString()}`,
     '',
-    `Runs: ${runs} cold loads per page and profile (viewer and static page alternating, fresh browser context each), ` +
-      `${3 * runs} repetitions per interaction. Values: median (min–max). ` +
-      `Chromium ${chromiumVersion}, viewer build ${viewerBuild}, ${os.cpus().length} CPUs, ` +
-      `load average ${loadAverage} at start. Took ${seconds} s.`,
+    `Runs: ${runs} cold loads per page and profile (viewer, plain page, baseline, ECharts peer, portal demo, ` +
+      `portal without viewer, in turn; fresh browser context each), ${3 * runs} repetitions per interaction. ` +
+      `Values: median (min–max). Chromium ${chromiumVersion}, viewer build ${viewerBuild}, ECharts ${echartsVersion}, ` +
+      `${os.cpus().length} CPUs, load average ${loadAverage} at start, ${os.loadavg()[0].toFixed(2)} at the end. Took ${seconds} s.`,
+    '',
+    `Content-Encoding as received (all measured responses): ${encodingSummary(allLoads)}.`,
     '',
     ...sections,
+    sizeLine,
+    '',
     failed.length === 0
       ? `**Summary: all ${checks.length} targets met.**`
       : `**Summary: ${checks.length - failed.length}/${checks.length} targets met; missed: ${failed.map((c) => c.name).join(', ')}.**`,
