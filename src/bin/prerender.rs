@@ -5,7 +5,7 @@
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
 //! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
 //! title), `gir-frame-host.js`, `demo-portal.css`, and each report's data
-//! files: the downloads and the compiled report its pages fetch
+//! files: the downloads and the report's page its pages fetch
 //! (`data/<id>.<hash>.bin`; the wasm embeds no report).
 //!
 //! Usage: `prerender [DIR]`; DIR defaults to `$TRUNK_STAGING_DIR`, then `dist`.
@@ -93,7 +93,8 @@ fn run(dir: &Path) -> Result<(), String> {
 
     let mut report_data = Vec::new();
     for report in &reports {
-        let (data, bytes) = page::report_data(report)?;
+        let report_page = embedded::page(&report.report.id)?;
+        let (data, bytes) = page::report_data(&report_page)?;
         let downloads = gir_compile::export::data_files(&report.report)
             .into_iter()
             .map(|(path, text)| (path, text.into_bytes()));

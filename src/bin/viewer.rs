@@ -32,7 +32,7 @@ fn main() {
 pub fn mount(element: web_sys::Element, data: &[u8]) -> bool {
     let config = config_from_attributes(|name| element.get_attribute(name));
     let Some(report) = decode_report(data)
-        .filter(|report| config.report_id.is_empty() || report.report.id == config.report_id)
+        .filter(|report| config.report_id.is_empty() || report.id == config.report_id)
     else {
         return false;
     };
