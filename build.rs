@@ -1,9 +1,11 @@
-//! Checks every report in `assets/reports/` and compiles them into one bincode
-//! bundle that the viewer embeds. A malformed report stops the build with
-//! `file:line:column: what is wrong` for each problem, never a backtrace.
+//! Checks every report in `assets/reports/` and compiles them, with their
+//! pages, into one bincode bundle that native builds embed. A malformed
+//! report stops the build with `file:line:column: what is wrong` for each
+//! problem, never a backtrace.
 
 use gir_compile::library::link_reports;
 use gir_compile::load::load_report;
+use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
 use gir_compile::text::printable;
 use gir_model::bundle::Bundle;
@@ -87,7 +89,10 @@ fn main() {
         }
     }
 
-    let bytes = Bundle { reports }.encode();
+    // Each report as its page shows it: what the browser gets (the
+    // prerender step writes it as the report's data file).
+    let pages = reports.iter().map(page_report).collect();
+    let bytes = Bundle { reports, pages }.encode();
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.bin");
     std::fs::write(&out, bytes)
         .unwrap_or_else(|e| fail(&[format!("{}: cannot write: {e}", out.display())]));

@@ -2,9 +2,9 @@
 //! down as props, so a change re-renders only what shows it), and shows the
 //! report or says what failed.
 
-use crate::components::error_notice::ErrorNotice;
+use crate::components::error_notice::error_notice;
 use crate::components::report_view::ReportView;
-use crate::embedded::{self, SharedReport};
+use crate::embedded::{self, SharedPage};
 use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
 use crate::mount::{AssetBase, MountConfig};
 use crate::state::{FontSize, ViewerState};
@@ -16,11 +16,11 @@ pub struct AppProps {
     /// only without `report`.
     #[prop_or_default]
     pub report_id: AttrValue,
-    /// The report to show, when the caller has it: the browser entry decodes
-    /// each mount's report from its data file (the wasm embeds none). `None`:
-    /// the embedded report `report_id` (native builds: prerender, tests).
+    /// The report's page, when the caller has it: the browser entry decodes
+    /// each mount's from its data file (the wasm embeds none). `None`: the
+    /// embedded report `report_id`'s (native builds: prerender, tests).
     #[prop_or_default]
-    pub report: Option<SharedReport>,
+    pub report: Option<SharedPage>,
     /// The size to start with (a portal's `data-gir-font-size`); a size the
     /// reader chose earlier takes precedence once the page is live.
     #[prop_or_default]
@@ -50,7 +50,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let report = match &props.report {
         Some(report) => Ok(report.clone()),
-        None => embedded::report(&props.report_id),
+        None => embedded::page(&props.report_id),
     };
     let shown = report.as_ref().ok().cloned();
     let on_high_contrast = use_remembered_settings(state.clone());
@@ -59,10 +59,9 @@ pub fn App(props: &AppProps) -> Html {
 
     match report {
         Ok(report) => html! {
-            <ContextProvider<AssetBase> context={props.asset_base.clone()}>
-                <ReportView {report} settings={(*state).clone()} {on_font_size} {on_high_contrast} {on_print} />
-            </ContextProvider<AssetBase>>
+            <ReportView {report} settings={(*state).clone()} base={props.asset_base.clone()}
+                {on_font_size} {on_high_contrast} {on_print} />
         },
-        Err(message) => html! { <ErrorNotice message={AttrValue::from(message)} /> },
+        Err(message) => error_notice(message),
     }
 }

@@ -3,7 +3,7 @@
 //! once here, so neither side hard-codes the other's markup.
 
 use crate::state::FontSize;
-use gir_model::report::Report;
+use gir_model::page::PageReport;
 use std::ops::Range;
 
 /// A part of a section that takes a new 字体 size on its own: the section's
@@ -35,15 +35,15 @@ pub fn part_font_class(size: FontSize) -> &'static str {
 /// The parts of the sections (see [`PART_CLASS`]), numbered through the
 /// report in page order: each section's head, then each of its blocks. One
 /// range per section.
-pub fn section_parts(report: &Report) -> impl Iterator<Item = Range<usize>> + '_ {
+pub fn section_parts(report: &PageReport) -> impl Iterator<Item = Range<usize>> + '_ {
     report.sections.iter().scan(0, |next, section| {
-        let parts = *next..*next + 1 + section.blocks.len();
+        let parts = *next..*next + 1 + section.parts.len();
         *next = parts.end;
         Some(parts)
     })
 }
 
 /// How many parts the sections have in all (see [`section_parts`]).
-pub fn part_count(report: &Report) -> usize {
+pub fn part_count(report: &PageReport) -> usize {
     section_parts(report).last().map_or(0, |parts| parts.end)
 }

@@ -11,15 +11,15 @@
 
 use crate::app::{App, AppProps};
 use crate::components::report_view::ReportView;
-use crate::embedded::SharedReport;
+use crate::embedded::SharedPage;
 use crate::mount::{
-    AssetBase, BASE_ATTRIBUTE, DATA_FAILURE_NOTICE, FAILED_STATE, FAILURE_NOTICE,
-    FINGERPRINT_ATTRIBUTE, FONT_SIZE_ATTRIBUTE, INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE,
-    MOUNT_SELECTOR, REPORT_ATTRIBUTE, SRC_ATTRIBUTE, STATE_ATTRIBUTE,
+    BASE_ATTRIBUTE, DATA_FAILURE_NOTICE, FAILED_STATE, FAILURE_NOTICE, FINGERPRINT_ATTRIBUTE,
+    FONT_SIZE_ATTRIBUTE, INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE,
+    SRC_ATTRIBUTE, STATE_ATTRIBUTE,
 };
 use crate::state::{FontSize, ViewerState};
 use base64::Engine;
-use gir_model::bundle::CompiledReport;
+use gir_model::page::PageReport;
 use gir_model::{downloads, escape};
 use sha2::{Digest, Sha384};
 use yew::prelude::*;
@@ -104,20 +104,21 @@ pub fn integrity(contents: &[u8]) -> String {
 /// A report's data file, the one file of report data a page of it loads
 /// (the wasm embeds none): its path in the build (`data/<id>.<hash>.bin`,
 /// the hash the first 16 hexadecimal digits of its SHA-384) with its
-/// integrity, and its bytes. An error, and no file, when the bytes would
-/// not decode in the browser (a report over the decoder's limit).
-pub fn report_data(report: &CompiledReport) -> Result<(LinkedFile, Vec<u8>), String> {
+/// integrity, and its bytes: the report's page (see `gir_model::page`). An
+/// error, and no file, when the bytes would not decode in the browser (a
+/// report over the decoder's limit).
+pub fn report_data(report: &PageReport) -> Result<(LinkedFile, Vec<u8>), String> {
     let bytes = report.encode();
-    if CompiledReport::decode(&bytes).ok().as_ref() != Some(report) {
+    if PageReport::decode(&bytes).ok().as_ref() != Some(report) {
         return Err(format!(
-            "{}: the compiled report ({} bytes) does not decode back (limit: {} bytes)",
-            report.report.id,
+            "{}: the report's page ({} bytes) does not decode back (limit: {} bytes)",
+            report.id,
             bytes.len(),
             gir_model::bundle::REPORT_DATA_LIMIT
         ));
     }
     let file = LinkedFile::new(
-        downloads::report_data(&report.report.id, &content_hash(&bytes)),
+        downloads::report_data(&report.id, &content_hash(&bytes)),
         &bytes,
     );
     Ok((file, bytes))
@@ -430,7 +431,7 @@ pub async fn render_report(report_id: &str, font_size: FontSize) -> String {
 /// components [`App`] renders, with the settings a page starts with (hooks
 /// run no effects on the server, so App's only differ once hydrated). No
 /// hydration markers: no viewer script takes such a page over.
-pub async fn render_preview(report: SharedReport, font_size: FontSize) -> String {
+pub async fn render_preview(report: SharedPage, font_size: FontSize) -> String {
     LocalServerRenderer::<Preview>::with_props(PreviewProps { report, font_size })
         .hydratable(false)
         .render()
@@ -439,7 +440,7 @@ pub async fn render_preview(report: SharedReport, font_size: FontSize) -> String
 
 #[derive(Properties, PartialEq)]
 struct PreviewProps {
-    report: SharedReport,
+    report: SharedPage,
     font_size: FontSize,
 }
 
@@ -450,11 +451,9 @@ fn Preview(props: &PreviewProps) -> Html {
         ..ViewerState::default()
     };
     html! {
-        <ContextProvider<AssetBase> context={AssetBase::default()}>
-            <ReportView report={props.report.clone()} {settings}
-                on_font_size={Callback::noop()} on_high_contrast={Callback::noop()}
-                on_print={Callback::noop()} />
-        </ContextProvider<AssetBase>>
+        <ReportView report={props.report.clone()} {settings}
+            on_font_size={Callback::noop()} on_high_contrast={Callback::noop()}
+            on_print={Callback::noop()} />
     }
 }
 
@@ -796,6 +795,7 @@ mod tests {
     #[test]
     fn a_preview_is_what_the_app_renders_for_the_same_report() {
         let report = crate::embedded::report("").unwrap();
+        let page = crate::embedded::page("").unwrap();
         for font_size in [FontSize::Small, FontSize::Large] {
             let app = futures::executor::block_on(
                 LocalServerRenderer::<App>::with_props(AppProps {
@@ -806,7 +806,7 @@ mod tests {
                 .hydratable(false)
                 .render(),
             );
-            let preview = futures::executor::block_on(render_preview(report.clone(), font_size));
+            let preview = futures::executor::block_on(render_preview(page.clone(), font_size));
             assert!(preview.contains(&escape::markup(&report.report.title)));
             assert_eq!(preview, app, "{font_size:?}");
         }

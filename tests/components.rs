@@ -1,13 +1,14 @@
-//! Components rendered natively with Yew's SSR, from a fixture compiled by
-//! the data layer: the markup a reader's browser and screen reader get,
-//! checked in milliseconds (the end-to-end tests check it again in Chromium).
+//! A report's page, as the build writes it and the components render it
+//! natively with Yew's SSR, from a fixture compiled by the data layer: the
+//! markup a reader's browser and screen reader get, checked in milliseconds
+//! (the end-to-end tests check it again in Chromium).
 #![cfg(feature = "ssr")]
 
 use gir::components::section::{SectionView, SectionViewProps};
-use gir::components::standard_table::{StandardTableView, StandardTableViewProps};
-use gir::embedded::SharedReport;
+use gir::embedded::{SharedPage, SharedReport};
 use gir::state::FontSize;
 use gir_compile::load::load_report;
+use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
 use gir_model::report::Block;
 use gir_model::table::{Cell, Table, TableKind, NOT_APPLICABLE_SYMBOLS};
@@ -34,22 +35,26 @@ fn table_of(report: &SharedReport, kind: TableKind) -> Table {
         .clone()
 }
 
+/// A table's markup, as the build writes it into the report's page.
 fn render_table(report: &SharedReport, kind: TableKind) -> String {
-    let props = StandardTableViewProps {
-        report: report.clone(),
-        table: table_of(report, kind),
-    };
-    futures::executor::block_on(
-        LocalServerRenderer::<StandardTableView>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
+    let start = format!(
+        "<div id=\"{}\" class=\"gir-table\">",
+        table_of(report, kind).id
+    );
+    page_report(report)
+        .sections
+        .iter()
+        .flat_map(|s| &s.parts)
+        .find(|part| part.block.starts_with(&start))
+        .map(|part| part.block.to_string())
+        .unwrap_or_else(|| panic!("{kind:?}: no part starts with {start}"))
 }
 
 fn render_section(report: &SharedReport, index: usize, font_sizes: Vec<FontSize>) -> String {
     let props = SectionViewProps {
-        report: report.clone(),
+        report: SharedPage::new(page_report(report)),
         index,
+        base: Default::default(),
         on_print: Callback::noop(),
         printing: false,
         font_sizes,

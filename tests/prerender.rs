@@ -218,14 +218,15 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
 
 /// Each report's data file, the one file of report data its pages load:
 /// named by its report and its contents, never a download's name, checked
-/// by its integrity, and the report as the bundle holds it.
+/// by its integrity, and the report's page as the bundle holds it.
 #[test]
 fn each_report_has_a_data_file_named_by_its_contents() {
     let ids = gir::embedded::report_ids();
     assert!(!ids.is_empty());
     for id in ids {
         let report = gir::embedded::report(&id).unwrap();
-        let (file, bytes) = page::report_data(&report).unwrap();
+        let report_page = gir::embedded::page(&id).unwrap();
+        let (file, bytes) = page::report_data(&report_page).unwrap();
         let hash = file
             .name
             .strip_prefix(&format!("data/{id}."))
@@ -238,16 +239,16 @@ fn each_report_has_a_data_file_named_by_its_contents() {
             file.name
         );
         assert_eq!(file.integrity, page::integrity(&bytes));
-        assert_eq!(bytes, report.encode());
+        assert_eq!(bytes, report_page.encode());
         let decoded = gir::embedded::decode_report(&bytes).unwrap();
-        assert_eq!(*decoded, *report);
+        assert_eq!(*decoded, *report_page);
         for (download, _) in gir_compile::export::data_files(&report.report) {
             assert_ne!(download, file.name);
         }
         // Another build of the report is another file.
         let mut changed = (*report).clone();
         changed.report.title.push('。');
-        let (other, _) = page::report_data(&changed).unwrap();
+        let (other, _) = page::report_data(&gir_compile::page::page_report(&changed)).unwrap();
         assert_ne!(other.name, file.name);
         assert!(other.name.starts_with(&format!("data/{id}.")));
     }
@@ -265,6 +266,7 @@ fn the_chosen_font_size_is_prerendered() {
     // Every part of the text is prerendered at that size too (no rollout
     // before the reader changes it): each section's head and each block.
     let report = gir::embedded::report("nanfen-2017").unwrap();
+    let report_page = gir::embedded::page("nanfen-2017").unwrap();
     let blocks: usize = report.report.sections.iter().map(|s| s.blocks.len()).sum();
     let preamble = report.report.preamble.len();
     let parts = html.matches("gir-part ").count();
@@ -274,7 +276,7 @@ fn the_chosen_font_size_is_prerendered() {
         "the preamble, 9 section heads, the blocks"
     );
     assert_eq!(
-        gir::markup::part_count(&report.report),
+        gir::markup::part_count(&report_page),
         9 + blocks,
         "the parts a 字体 change goes through"
     );
@@ -324,7 +326,7 @@ fn the_mount_fingerprint_follows_the_dom_walk_of_the_boot_module() {
 #[test]
 fn the_prerendered_seed_carries_its_fingerprint() {
     let inner = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium));
-    let (data, _) = page::report_data(&gir::embedded::report("nanfen-2017").unwrap()).unwrap();
+    let (data, _) = page::report_data(&gir::embedded::page("nanfen-2017").unwrap()).unwrap();
     let mount = page::report_mount_element("nanfen-2017", FontSize::Medium, &data, &inner);
     assert!(mount.contains(&format!(
         "data-gir-fingerprint=\"{}\"",
@@ -414,13 +416,13 @@ fn scripts_are_served_without_comment_lines_or_indentation() {
 /// written: the build stops on it instead of shipping a report that fails.
 #[test]
 fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
-    let mut report = (*gir::embedded::report("nanfen-2017").unwrap()).clone();
-    report
-        .notes
-        .push("注".repeat(gir_model::bundle::REPORT_DATA_LIMIT / 3 + 1));
+    let mut report = (*gir::embedded::page("nanfen-2017").unwrap()).clone();
+    report.panels = "注"
+        .repeat(gir_model::bundle::REPORT_DATA_LIMIT / 3 + 1)
+        .into();
     let error = page::report_data(&report).unwrap_err();
     assert!(
-        error.starts_with("nanfen-2017: the compiled report (")
+        error.starts_with("nanfen-2017: the report's page (")
             && error.ends_with(" bytes) does not decode back (limit: 16777216 bytes)"),
         "{error}"
     );

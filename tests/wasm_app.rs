@@ -3,8 +3,9 @@
 //! The wasm embeds no report: in the browser each report comes from its data
 //! file. This test build alone embeds the native bundle that `build.rs`
 //! writes (the reports of `GIR_REPORTS_DIRS`) and cuts each report's data
-//! file out of it, the bytes the build writes to `data/<id>.<hash>.bin`,
-//! which the app gets decoded as the browser entry decodes them.
+//! file (its page) out of it, the bytes the build writes to
+//! `data/<id>.<hash>.bin`, which the app gets decoded as the browser entry
+//! decodes them.
 #![cfg(target_arch = "wasm32")]
 
 use gir::app::{App, AppProps};
@@ -18,10 +19,10 @@ fn data_file(id: &str) -> Vec<u8> {
     static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
     Bundle::decode(BUNDLE)
         .unwrap()
-        .reports
+        .pages
         .iter()
-        .find(|report| report.report.id == id)
-        .map(|report| report.encode())
+        .find(|page| page.id == id)
+        .map(|page| page.encode())
         .unwrap_or_default()
 }
 

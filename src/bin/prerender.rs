@@ -7,7 +7,7 @@
 //! title, for hosts that link one file; the built pages inline its screen
 //! rules instead), `gir-style-src.txt` (the CSP sources that allow the
 //! pages' inline styles), `gir-frame-host.js`, `demo-portal.css`, and each
-//! report's data files: the downloads, the compiled report its pages fetch
+//! report's data files: the downloads, the report's page its pages fetch
 //! (`data/<id>.<hash>.bin`; the wasm embeds no report) and its print
 //! stylesheet (`data/<id>.<hash>.print.css`).
 //!
@@ -113,7 +113,8 @@ fn run(dir: &Path) -> Result<(), String> {
 
     let mut report_files = Vec::new();
     for report in &reports {
-        let (data, bytes) = page::report_data(report)?;
+        let report_page = embedded::page(&report.report.id)?;
+        let (data, bytes) = page::report_data(&report_page)?;
         let (print_stylesheet, print_css) =
             page::print_stylesheet(&report.report.id, &report.report.title, &split.print);
         let downloads = gir_compile::export::data_files(&report.report)

@@ -13,6 +13,12 @@ use gir::mount::{
 };
 use wasm_bindgen::prelude::*;
 
+/// Talc rather than Rust's default dlmalloc: it frees and reuses memory as
+/// dlmalloc does, growing the wasm memory when it needs more, in about
+/// 1.8 KB less brotli.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     // A panic leaves the page looking alive with every control dead: say so.
     // (Set through Yew, which otherwise installs its own hook on render.)
@@ -32,7 +38,7 @@ fn main() {
 pub fn mount(element: web_sys::Element, data: &[u8]) -> bool {
     let config = config_from_attributes(|name| element.get_attribute(name));
     let Some(report) = decode_report(data)
-        .filter(|report| config.report_id.is_empty() || report.report.id == config.report_id)
+        .filter(|report| config.report_id.is_empty() || report.id == config.report_id)
     else {
         return false;
     };

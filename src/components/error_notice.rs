@@ -4,17 +4,11 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorNoticeProps {
-    pub message: AttrValue,
-}
-
-#[function_component]
-pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
+pub fn error_notice(message: String) -> Html {
     html! {
         <div class="gir-error" role="alert">
             <p class="gir-error__title">{ "报告无法显示" }</p>
-            <p class="gir-error__message">{ props.message.clone() }</p>
+            <p class="gir-error__message">{ message }</p>
         </div>
     }
 }

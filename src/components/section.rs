@@ -1,54 +1,35 @@
-//! One numbered section: its heading as published, its blocks, and the charts
-//! placed after them.
+//! One numbered section: its heading as published, its copy-link and print
+//! controls, and its parts: each block with the charts placed after it.
 
-use crate::components::block::BlockView;
-use crate::components::chart_figure::ChartFigure;
-use crate::components::facts_figure::FactsFigure;
-use crate::embedded::SharedReport;
+use crate::components::chart::chart;
+use crate::components::raw;
+use crate::embedded::SharedPage;
 use crate::hooks::use_copy_link;
 use crate::markup::{part_font_class, PART_CLASS};
+use crate::mount::AssetBase;
 use crate::state::FontSize;
 use gir_model::anchors::heading_id;
-use gir_model::report::{Block, ChartKind};
+use gir_model::page::PagePart;
 use yew::prelude::*;
 
-/// Renders blocks in order, each followed by the charts placed after it (or
-/// after one of its list items). Each block and its charts form one part of
-/// the text with its own 字体 size, `font_size(i)` for the `i`-th block (see
+/// Renders parts in order: each block's markup followed by its charts. Each
+/// part has its own 字体 size, `font_size(i)` for the `i`-th (see
 /// [`crate::state::FontRollout`]).
-pub fn blocks_with_charts(
-    report: &SharedReport,
-    blocks: &[Block],
+pub fn parts(
+    parts: &[PagePart],
+    base: &AssetBase,
     // `dyn`, so the browser build carries one copy of this function.
     font_size: &dyn Fn(usize) -> FontSize,
 ) -> Html {
-    blocks
+    parts
         .iter()
         .enumerate()
-        .map(|(i, block)| {
+        .map(|(i, part)| {
             let font_size = font_size(i);
-            let anchors: Vec<&str> = block
-                .printed_paragraphs()
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect();
-            let charts = report
-                .report
-                .charts
-                .iter()
-                .filter(|c| c.after == block.id() || anchors.contains(&c.after.as_str()))
-                .map(|chart| match chart.kind {
-                    ChartKind::Bars => {
-                        html! { <ChartFigure report={report.clone()} chart={chart.clone()} {font_size} /> }
-                    }
-                    ChartKind::Facts => {
-                        html! { <FactsFigure report={report.clone()} chart={chart.clone()} /> }
-                    }
-                });
             html! {
                 <div class={classes!(PART_CLASS, part_font_class(font_size))}>
-                    <BlockView report={report.clone()} block={block.clone()} />
-                    { for charts }
+                    { raw(&part.block) }
+                    { for part.charts.iter().map(|c| chart(c, font_size, base)) }
                 </div>
             }
         })
@@ -57,8 +38,11 @@ pub fn blocks_with_charts(
 
 #[derive(Properties, PartialEq)]
 pub struct SectionViewProps {
-    pub report: SharedReport,
+    pub report: SharedPage,
     pub index: usize,
+    /// Where the viewer's own files (data downloads) are served from.
+    #[prop_or_default]
+    pub base: AssetBase,
     /// Asks to print this section alone (打印本节).
     pub on_print: Callback<Option<String>>,
     /// This section is being printed on its own.
@@ -73,8 +57,9 @@ pub struct SectionViewProps {
 
 #[function_component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
-    let section = &props.report.report.sections[props.index];
+    let section = &props.report.sections[props.index];
     let heading_id = heading_id(&section.id);
+    let heading = section.heading();
     // What the copy control last did is announced politely to screen readers.
     let (copy_status, on_copy) = use_copy_link(&section.id);
     let on_print = {
@@ -86,6 +71,11 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         props.printing.then_some("gir-section--print")
     );
     let size = |part: usize| props.font_sizes.get(part).copied().unwrap_or_default();
+    let label = |action: &str| {
+        let mut label = action.to_string();
+        label.push_str(&heading);
+        label
+    };
     html! {
         <section {class} id={section.id.clone()} aria-labelledby={heading_id.clone()}>
             <div class={classes!("gir-section__head", PART_CLASS, part_font_class(size(0)))}>
@@ -94,16 +84,16 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     { section.title.clone() }
                 </h2>
                 <button type="button" class="gir-section__copy" onclick={on_copy}
-                    aria-label={format!("复制本节链接:{}", section.heading())}>
+                    aria-label={label("复制本节链接:")}>
                     { "复制本节链接" }
                 </button>
                 <button type="button" class="gir-section__print" onclick={on_print}
-                    aria-label={format!("打印本节:{}", section.heading())}>
+                    aria-label={label("打印本节:")}>
                     { "打印本节" }
                 </button>
                 <span class="gir-section__status" role="status">{ copy_status }</span>
             </div>
-            { blocks_with_charts(&props.report, &section.blocks, &|i| size(1 + i)) }
+            { parts(&section.parts, &props.base, &|i| size(1 + i)) }
         </section>
     }
 }

@@ -7,20 +7,20 @@
 //! Accessibility: a `<nav>` named 目录; the current section's link carries
 //! `aria-current="location"` and is marked by weight and a bar, not colour alone.
 
-use crate::embedded::SharedReport;
+use crate::components::raw;
+use crate::embedded::SharedPage;
 use crate::hooks::use_current_section;
-use gir_model::report::Block;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TocProps {
     /// Shared, so a re-render of the report neither clones nor deep-compares it.
-    pub report: SharedReport,
+    pub report: SharedPage,
 }
 
 #[function_component]
 pub fn Toc(props: &TocProps) -> Html {
-    let report = &props.report.report;
+    let report = &props.report;
     let ids: Vec<String> = report.sections.iter().map(|s| s.id.clone()).collect();
     let current = use_current_section(ids);
     html! {
@@ -30,23 +30,17 @@ pub fn Toc(props: &TocProps) -> Html {
                 <ol class="gir-toc__list">
                     { for report.sections.iter().enumerate().map(|(index, section)| {
                         let is_current = current == Some(index);
-                        let subsections: Vec<Html> = section.blocks.iter().filter_map(|b| match b {
-                            Block::Subsection(s) => Some(html! {
-                                <li class="gir-toc__item gir-toc__item--sub">
-                                    <a class="gir-toc__link" href={format!("#{}", s.id)}>{ format!("{}{}", s.label, s.title) }</a>
-                                </li>
-                            }),
-                            _ => None,
-                        }).collect();
+                        let mut href = String::from("#");
+                        href.push_str(&section.id);
                         html! {
                             <li class="gir-toc__item">
                                 <a class={classes!("gir-toc__link", is_current.then_some("gir-toc__link--current"))}
-                                    href={format!("#{}", section.id)}
+                                    {href}
                                     aria-current={is_current.then_some("location")}>
                                     { section.heading() }
                                 </a>
-                                if !subsections.is_empty() {
-                                    <ol class="gir-toc__sublist">{ for subsections }</ol>
+                                if !section.contents.is_empty() {
+                                    { raw(&section.contents) }
                                 }
                             </li>
                         }

@@ -1,4 +1,4 @@
-use crate::embedded::SharedReport;
+use crate::embedded::SharedPage;
 use crate::markup::part_count;
 use crate::services::reading_position::{reading_position, ReadingPosition};
 use crate::services::{frames, parts_in_view::parts_in_view, preferences};
@@ -17,7 +17,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_font_size(
     state: UseReducerHandle<ViewerState>,
-    report: Option<SharedReport>,
+    report: Option<SharedPage>,
 ) -> Callback<FontSize> {
     let position = use_mut_ref(|| None::<ReadingPosition>);
     let dispatcher = state.dispatcher();
@@ -50,9 +50,9 @@ pub fn use_font_size(
         }
         preferences::store_font_size(size);
         let view = report.as_ref().and_then(|r| {
-            let body = body_id(&r.report.id);
+            let body = body_id(&r.id);
             *position.borrow_mut() = reading_position(&body);
-            let count = part_count(&r.report);
+            let count = part_count(r);
             let in_view = parts_in_view(&body, count)?;
             Some(PartsInView { count, in_view })
         });

@@ -1,4 +1,4 @@
-use crate::embedded::SharedReport;
+use crate::embedded::SharedPage;
 use crate::services::print;
 use crate::state::{ViewerAction, ViewerState};
 use yew::prelude::*;
@@ -9,18 +9,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_print_request(
     state: UseReducerHandle<ViewerState>,
-    report: Option<SharedReport>,
+    report: Option<SharedPage>,
 ) -> Callback<Option<String>> {
     {
         let state = state.clone();
         use_effect_with((), move |_| match print::requested().as_deref() {
             None => {}
             Some("" | "all") => state.dispatch(ViewerAction::Print(None)),
-            Some(id)
-                if report
-                    .iter()
-                    .any(|r| r.report.sections.iter().any(|s| s.id == id)) =>
-            {
+            Some(id) if report.iter().any(|r| r.section(id).is_some()) => {
                 state.dispatch(ViewerAction::Print(Some(id.to_string())))
             }
             Some(id) => print::warn_unknown_section(id),

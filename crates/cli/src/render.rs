@@ -5,10 +5,11 @@
 //! JavaScript off.
 
 use crate::check::Finding;
-use gir::embedded::SharedReport;
+use gir::embedded::SharedPage;
 use gir::page;
 use gir::state::FontSize;
 use gir_compile::load::load_report;
+use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
 
 /// The viewer's stylesheet, as Trunk takes it into the build.
@@ -34,9 +35,10 @@ pub fn render_json(
 ) -> Result<Rendered, Vec<Finding>> {
     let report = load_report(file, json)
         .map_err(|errors| errors.into_iter().map(Finding::from).collect::<Vec<_>>())?;
-    let compiled = SharedReport::new(compile_report(report));
+    let compiled = compile_report(report);
     let font_size = FontSize::default();
-    let inner = futures::executor::block_on(page::render_preview(compiled.clone(), font_size));
+    let report_page = SharedPage::new(page_report(&compiled));
+    let inner = futures::executor::block_on(page::render_preview(report_page, font_size));
     let report = &compiled.report;
     let mount = page::mount_element(&report.id, font_size, &inner);
     let mut stylesheet = VIEWER_CSS.to_string();

@@ -12,6 +12,8 @@
 //!   year, figures year over year and across bodies, text copied from the
 //!   year before (内容雷同).
 //! - [`pipeline`]: a checked report compiled into the embedded form.
+//! - [`page`]: a compiled report as its page shows it (the browser's data
+//!   file): the markup of all a reader never changes.
 //! - [`numerals`] and [`problem`]: the numbers of report text, and what a
 //!   check reports; [`spans`]: where each item is written in the JSON, so a
 //!   problem gets its line and column; [`text`]: characters no report needs,
@@ -23,6 +25,7 @@ pub mod export;
 pub mod library;
 pub mod load;
 pub mod numerals;
+pub mod page;
 pub mod pipeline;
 pub mod problem;
 pub mod rules;

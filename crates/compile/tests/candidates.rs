@@ -8,6 +8,7 @@ use common::{errors_for, load_valid, repo_file};
 
 use gir_compile::checks::check_report;
 use gir_compile::export::data_files;
+use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
 use gir_model::bundle::Bundle;
 use serde_json::{json, Map, Value};
@@ -89,8 +90,10 @@ fn candidates_load_check_and_stay_out_of_the_bundle_and_the_downloads() {
     // What the build embeds and writes is the seed's, byte for byte.
     assert_eq!(data_files(&report), data_files(&seed));
     let bundle = |report| {
+        let compiled = compile_report(report);
         Bundle {
-            reports: vec![compile_report(report)],
+            pages: vec![page_report(&compiled)],
+            reports: vec![compiled],
         }
         .encode()
     };

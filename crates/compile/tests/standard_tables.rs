@@ -448,6 +448,7 @@ fn blank_zero_and_not_applicable_survive_json_model_and_bincode() {
     .collect();
     let bundle = Bundle {
         reports: reports.iter().cloned().map(compile_report).collect(),
+        pages: Vec::new(),
     };
     let decoded = Bundle::decode(&bundle.encode())
         .expect("bundle decodes")

@@ -2,18 +2,22 @@
 //! computed from it at build time (chart drawings, findings, quote
 //! positions), and the bincode settings both sides use. Native builds (the
 //! prerender step, the authoring tool, tests) embed every report as one
-//! [`Bundle`]; the browser fetches one report's data file, the encoding of
-//! one [`CompiledReport`] (the same bytes as its entry in a bundle).
+//! [`Bundle`], with each report's page; the browser fetches one report's
+//! data file, the encoding of its [`PageReport`] (the same bytes as its
+//! entry in a bundle).
 
 use crate::findings::RuleBreak;
+use crate::page::PageReport;
 use crate::report::{Figure, Report};
 use serde::{Deserialize, Serialize};
 
 /// What native builds embed: each report with the artefacts computed from it
-/// at build time, so nothing downstream parses JSON or draws charts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
+/// at build time, so nothing downstream parses JSON or draws charts, and
+/// each report's page (`pages[i]` shows `reports[i]`).
+#[derive(Clone, Debug, PartialEq, Eq, bincode::Encode, bincode::Decode)]
 pub struct Bundle {
     pub reports: Vec<CompiledReport>,
+    pub pages: Vec<PageReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, bincode::Encode, bincode::Decode)]
@@ -124,7 +128,7 @@ impl CompiledReport {
 }
 
 /// bincode settings shared by the encoder (build script) and decoder (viewer).
-fn bincode_config() -> bincode::config::Configuration {
+pub(crate) fn bincode_config() -> bincode::config::Configuration {
     bincode::config::standard()
 }
 
@@ -134,37 +138,6 @@ fn bincode_config() -> bincode::config::Configuration {
 /// what would exhaust a browser tab. Without a limit, a length prefix in
 /// hostile bytes would reserve gigabytes before a byte of them is read.
 pub const REPORT_DATA_LIMIT: usize = 16 << 20;
-
-/// The decoder's settings for a report's data file: the encoder's, with
-/// [`REPORT_DATA_LIMIT`] (a limit changes no byte of the encoding).
-fn report_data_config() -> bincode::config::Configuration<
-    bincode::config::LittleEndian,
-    bincode::config::Varint,
-    bincode::config::Limit<REPORT_DATA_LIMIT>,
-> {
-    bincode_config().with_limit::<REPORT_DATA_LIMIT>()
-}
-
-impl CompiledReport {
-    /// The report's data file, as the build writes it: the same bytes as
-    /// its entry in a [`Bundle`].
-    pub fn encode(&self) -> Vec<u8> {
-        bincode::encode_to_vec(self, bincode_config())
-            .expect("a report of plain structs always encodes")
-    }
-
-    /// The report back from its data file. Bytes that are not exactly one
-    /// report (truncated, extended, altered, or claiming more than
-    /// [`REPORT_DATA_LIMIT`]) are an error, never a panic.
-    pub fn decode(bytes: &[u8]) -> Result<CompiledReport, bincode::error::DecodeError> {
-        let (report, read) = bincode::decode_from_slice(bytes, report_data_config())?;
-        if read == bytes.len() {
-            Ok(report)
-        } else {
-            Err(bincode::error::DecodeError::Other("bytes after the report"))
-        }
-    }
-}
 
 impl Bundle {
     /// The bundle as the build embeds it.

@@ -7,6 +7,8 @@
 //! - [`standard`]: the mandated layouts of those tables (2019 and 2021 formats).
 //! - [`findings`]: what the tables' consistency rules found.
 //! - [`bundle`]: what the build embeds: each report with what was computed from it.
+//! - [`page`]: a report as its page shows it, what the browser fetches: the
+//!   markup a reader never changes, written at build time, and what changes.
 //! - [`anchors`] and [`downloads`]: the ids and file paths the build generates.
 //! - [`escape`]: text made safe inside HTML, XML and SVG.
 
@@ -16,6 +18,7 @@ pub mod decimal;
 pub mod downloads;
 pub mod escape;
 pub mod findings;
+pub mod page;
 pub mod report;
 pub mod standard;
 pub mod table;
