@@ -6,7 +6,8 @@
 //! - [`page`] (`ssr`): the HTML around the prerendered app, with
 //!   [`stylesheet`] (`ssr`): the stylesheet split into its inline screen
 //!   part and its print part;
-//!   [`library`] (`ssr`): the report library's static pages.
+//!   [`library`] (`ssr`): the report library's static pages;
+//!   [`glue`] (`ssr`): the wasm and its JS glue made smaller as served.
 //! - [`app`]: the root component; picks the report, holds the settings.
 //! - [`components`]: render from props; [`hooks`]: their browser effects.
 //! - [`services`]: browser I/O, no-ops natively.
@@ -18,6 +19,8 @@
 pub mod app;
 pub mod components;
 pub mod embedded;
+#[cfg(feature = "ssr")]
+pub mod glue;
 pub mod hooks;
 #[cfg(feature = "ssr")]
 pub mod library;

@@ -1,7 +1,8 @@
 //! Build step (Trunk `post_build` hook): renders the report into the built
 //! pages and replaces Trunk's inline loader with an external boot module.
 //!
-//! Writes `index.html`, `portal-demo.html` (the viewer mounted in a portal
+//! Makes Trunk's wasm and glue smaller (`gir::glue`), and writes
+//! `index.html`, `portal-demo.html` (the viewer mounted in a portal
 //! page), `portal-iframe.html` (the viewer in a frame), `gir-viewer.js`,
 //! `gir-viewer.css` (Trunk's stylesheet plus each report's printed running
 //! title, for hosts that link one file; the built pages inline its screen
@@ -82,8 +83,14 @@ fn run(dir: &Path) -> Result<(), String> {
     write(page::VIEWER_STYLESHEET, css.as_bytes())?;
     // The viewer's own pages: the screen rules inline, the print rules linked.
     let split = stylesheet::split(&trunk_css_text).map_err(|e| format!("{trunk_css}: {e}"))?;
-    let wasm_bytes = read(&wasm)?;
-    let wasm = LinkedFile::new(wasm, &wasm_bytes);
+    // The wasm and its glue, smaller: the names they share shortened, the
+    // glue's comments dropped (see gir::glue); the files keep Trunk's names.
+    let glue_text = String::from_utf8(read(&glue)?).map_err(|_| format!("{glue}: not UTF-8"))?;
+    let shrunk =
+        gir::glue::shrink(&read(&wasm)?, &glue_text).map_err(|e| format!("{wasm}: {e}"))?;
+    write(&wasm, &shrunk.wasm)?;
+    write(&glue, shrunk.glue.as_bytes())?;
+    let wasm = LinkedFile::new(wasm, &shrunk.wasm);
     let boot = page::boot_module(&glue, &wasm);
     write(page::VIEWER_SCRIPT, boot.as_bytes())?;
     write("demo-portal.css", PORTAL_CSS.as_bytes())?;
@@ -92,7 +99,7 @@ fn run(dir: &Path) -> Result<(), String> {
 
     let assets = PageAssets {
         screen_css: split.screen,
-        glue: LinkedFile::new(glue.clone(), &read(&glue)?),
+        glue: LinkedFile::new(glue.clone(), shrunk.glue.as_bytes()),
         boot: LinkedFile::new(page::VIEWER_SCRIPT, boot.as_bytes()),
         wasm,
     };
