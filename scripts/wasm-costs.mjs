@@ -328,7 +328,7 @@ const CATEGORIES = [
   ['formatting (core::fmt, alloc::fmt, Display, Debug)', /\bcore::fmt\b|\balloc::fmt\b|fmt::Display|fmt::Debug|fmt::Write|::fmt$|ToString|escape_debug|Formatter|\bcore::unicode\b/],
   ['Yew (yew, implicit_clone, indexmap, slab)', /\byew::|\bimplicit_clone::|\bindexmap::|\bslab::|\bprokio::|\bpinned::/],
   ['wasm-bindgen, js-sys, web-sys, gloo (glue)', /\bwasm_bindgen\b|\bjs_sys::|\bweb_sys::|\bgloo|__wbindgen|__wbg_|externref|^import |^export |__externref|wasm_bindgen_futures/],
-  ['allocator (dlmalloc)', /\bdlmalloc::|__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error)|__rdl_|__rg_/],
+  ['allocator (talc; dlmalloc before)', /\bdlmalloc::|\btalc::|__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error)|__rdl_|__rg_/],
   ['std, core, alloc (other)', /^<?\(?&?(core|alloc|std|hashbrown)::|^<\[|^<str>|^<char>|^<u\d+|^<i\d+|^<usize|^<\(|^__(mul|div|mod|ash|lsh)|^memcpy|^memset|^memmove|^memcmp|^strlen/],
 ];
 const DATA_UNATTRIBUTED = 'data nothing points at (unattributed constants)';
@@ -557,6 +557,7 @@ console.log(`wasm costs, ${date}: the viewer's wasm by category (node scripts/wa
 console.log('');
 console.log(`production wasm: ${prodWasm ? `${path.relative(root, path.join(distDir, prodWasm))}, ${fmt(prodBytes.length)} B raw, ${fmt(prodBrotli)} B brotli` : '(none in ' + distDir + '; using this build)'}`);
 console.log(`this build, names left out: ${fmt(withoutNames.length)} B raw, ${fmt(brotliWithoutNames)} B brotli (name section: ${fmt(nameSection ? nameSection.end - nameSection.start : 0)} B, not counted)`);
+console.log('(the production wasm has also been through the prerender step, which shortens its import and export names: src/glue.rs)');
 console.log('');
 console.log('| category | raw B | of which data B | share | brotli B (est.) | brotli removal delta B |');
 console.log('|---|---:|---:|---:|---:|---:|');
