@@ -141,7 +141,7 @@ pub fn print_stylesheet(report_id: &str, title: &str, print_css: &str) -> (Linke
 
 /// The first 16 hexadecimal digits of the SHA-384 of `bytes`: the part of a
 /// built file's name that changes with its content.
-fn content_hash(bytes: &[u8]) -> String {
+pub fn content_hash(bytes: &[u8]) -> String {
     Sha384::digest(bytes)[..8]
         .iter()
         .map(|byte| format!("{byte:02x}"))

@@ -84,10 +84,18 @@ fn run(dir: &Path) -> Result<(), String> {
     // The viewer's own pages: the screen rules inline, the print rules linked.
     let split = stylesheet::split(&trunk_css_text).map_err(|e| format!("{trunk_css}: {e}"))?;
     // The wasm and its glue, smaller: the names they share shortened, the
-    // glue's comments dropped (see gir::glue); the files keep Trunk's names.
+    // glue's comments dropped (see gir::glue). Then named by what they hold
+    // now: Trunk's names hash the files before wasm-opt and this step, so a
+    // change to either alone would keep a name whose cached copy then fails
+    // its integrity check.
     let glue_text = String::from_utf8(read(&glue)?).map_err(|_| format!("{glue}: not UTF-8"))?;
     let shrunk =
         gir::glue::shrink(&read(&wasm)?, &glue_text).map_err(|e| format!("{wasm}: {e}"))?;
+    for trunk_name in [&wasm, &glue] {
+        std::fs::remove_file(dir.join(trunk_name)).map_err(|e| format!("{trunk_name}: {e}"))?;
+    }
+    let wasm = format!("viewer-{}_bg.wasm", page::content_hash(&shrunk.wasm));
+    let glue = format!("viewer-{}.js", page::content_hash(shrunk.glue.as_bytes()));
     write(&wasm, &shrunk.wasm)?;
     write(&glue, shrunk.glue.as_bytes())?;
     let wasm = LinkedFile::new(wasm, &shrunk.wasm);

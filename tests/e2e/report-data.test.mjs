@@ -176,6 +176,13 @@ test.describe('a report page', () => {
       expect(data.includes(Buffer.from(text)), `${text} in the data file`).toBe(true);
       expect(bytes.includes(Buffer.from(text)), `${text} in the wasm`).toBe(false);
     }
+    // Named by its bytes as served (after wasm-opt and the prerender step), as the
+    // glue is: a new build of either is a new name, never a cached copy that fails
+    // its integrity.
+    const hex16 = (b) => crypto.createHash('sha384').update(b).digest('hex').slice(0, 16);
+    expect(wasm[0]).toBe(`viewer-${hex16(bytes)}_bg.wasm`);
+    const glue = fs.readdirSync(distDir).filter((f) => /^viewer-[0-9a-f]+\.js$/.test(f));
+    expect(glue).toEqual([`viewer-${hex16(fs.readFileSync(path.join(distDir, glue[0])))}.js`]);
     // One wasm for every set of reports: the sample build's is the same file.
     expect(fs.existsSync(path.join(samplesDir, wasm[0])), `${wasm[0]} in ${samplesDir}`).toBe(true);
   });
