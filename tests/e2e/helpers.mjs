@@ -43,7 +43,12 @@ export const SLOW_MOBILE = {
  */
 function styleHashSources() {
   const file = path.join(distDir, 'gir-style-src.txt');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run scripts/build first`);
+  if (!fs.existsSync(file)) {
+    // A build from before the inline styles (the bench may measure one): the policy
+    // then allows no inline style, and a test of a current page reports the violation.
+    console.warn(`${file} is missing: STRICT_CSP allows no inline style (run scripts/build)`);
+    return '';
+  }
   const sources = fs.readFileSync(file, 'utf8').trim();
   if (!/^'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='$/.test(sources)) {
     throw new Error(`${file}: not two sha256 CSP sources: ${sources}`);
@@ -55,7 +60,7 @@ function styleHashSources() {
  * no 'unsafe-inline' anywhere; the inline styles are allowed by their hashes alone.
  */
 export const STRICT_CSP =
-  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleHashSources()}; ` +
+  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src ${["'self'", styleHashSources()].filter(Boolean).join(' ')}; ` +
   "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'";
 export const TITLE = '南芬区2017年度政府信息公开工作报告';
 
