@@ -40,6 +40,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { parseCsv } from './csv.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -344,34 +345,7 @@ function categorize(name) {
 
 // The items, as twiggy lists them.
 const csv = run('twiggy', ['top', '-n', '1000000', '--format', 'csv', costsWasm], { env }).toString('utf8');
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-const items = parseCsv(csv)
+const items = parseCsv(csv, '\n')
   .slice(1)
   .filter((r) => r.length >= 2 && r[0] !== 'Σ' && !/^\u03a3|^Σ/.test(r[0]) && !/^\.\.\. and \d+ more/.test(r[0]))
   .map(([name, size]) => ({ name, size: Number(size) }))

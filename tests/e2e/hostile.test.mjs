@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.mjs';
 import { hostileDir, openViewer, outputDir, repoRoot } from './helpers.mjs';
+import { parseCsv } from '../../scripts/csv.mjs';
 
 const DATASET = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'hostile', 'hostile-payloads.json'), 'utf8'),
@@ -214,32 +215,3 @@ test('print: the title reads literally in the running header of every page and i
   expect(flat(text), 'the long paragraph is printed').toContain('长'.repeat(1000));
 });
 
-/** RFC 4180: quoted fields with "" for a quote, CRLF between records. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
