@@ -24,6 +24,13 @@ pub const SRC_ATTRIBUTE: &str = "data-gir-src";
 /// wrote it. Required: a data file is fetched with it or not at all (it
 /// holds the chart drawings the viewer puts in the page).
 pub const INTEGRITY_ATTRIBUTE: &str = "data-gir-integrity";
+/// On a prerendered mount (written by the build): the smaller data file
+/// that takes over the markup the mount holds (`gir_model::page::PageReport::for_hydration`),
+/// and its integrity. The boot module fetches it instead of
+/// [`SRC_ATTRIBUTE`]'s while the mount's markup is the build's (its
+/// fingerprint matches); a mount it renders afresh needs the whole file.
+pub const HYDRATION_SRC_ATTRIBUTE: &str = "data-gir-hydration-src";
+pub const HYDRATION_INTEGRITY_ATTRIBUTE: &str = "data-gir-hydration-integrity";
 /// The initial 字体 size: 大/中/小 or large/medium/small; anything else: 中.
 pub const FONT_SIZE_ATTRIBUTE: &str = "data-gir-font-size";
 /// Set by the viewer once a mount is live: `hydrated` or `rendered`.

@@ -14,8 +14,9 @@ use crate::components::report_view::ReportView;
 use crate::embedded::SharedPage;
 use crate::mount::{
     BASE_ATTRIBUTE, DATA_FAILURE_NOTICE, FAILED_STATE, FAILURE_NOTICE, FINGERPRINT_ATTRIBUTE,
-    FONT_SIZE_ATTRIBUTE, INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE,
-    SRC_ATTRIBUTE, STATE_ATTRIBUTE,
+    FONT_SIZE_ATTRIBUTE, HYDRATION_INTEGRITY_ATTRIBUTE, HYDRATION_SRC_ATTRIBUTE,
+    INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE, SRC_ATTRIBUTE,
+    STATE_ATTRIBUTE,
 };
 use crate::state::{FontSize, ViewerState};
 use base64::Engine;
@@ -84,11 +85,14 @@ impl PageAssets {
     }
 }
 
-/// The files of one report that a page showing it links: the compiled
-/// report its mount fetches, and its print stylesheet.
+/// The files of one report that a page showing it links: its data file
+/// (the report's page, for a mount rendered afresh), the smaller one that
+/// takes a prerendered mount over (the page preloads it), and its print
+/// stylesheet.
 #[derive(Clone, Debug)]
 pub struct ReportFiles {
     pub data: LinkedFile,
+    pub hydration_data: LinkedFile,
     pub print_stylesheet: LinkedFile,
 }
 
@@ -228,9 +232,13 @@ wasm.catch((error) => {
 // over). A file missing, unreachable, refused, or not the mount's report
 // stops that mount only.
 const loads = new Map();
+// A prerendered mount, still as the build wrote it, is taken over with the
+// smaller file that leaves out the markup it holds (the one the <head>
+// preloads); a mount rendered afresh needs the whole page.
 const load = (mount) => {
-  const src = mount.getAttribute("{{src_attribute}}");
-  const integrity = mount.getAttribute("{{integrity_attribute}}");
+  const hydrating = mount.childElementCount > 0 && mount.hasAttribute("{{hydration_src_attribute}}");
+  const src = mount.getAttribute(hydrating ? "{{hydration_src_attribute}}" : "{{src_attribute}}");
+  const integrity = mount.getAttribute(hydrating ? "{{hydration_integrity_attribute}}" : "{{integrity_attribute}}");
   if (!src || !integrity) throw new Error("no {{src_attribute}} or {{integrity_attribute}}");
   const url = new URL(src, mount.getAttribute("{{base_attribute}}")).href;
   const key = `${integrity} ${url}`;
@@ -279,6 +287,11 @@ pub fn boot_module(glue: &str, wasm: &LinkedFile) -> String {
             ("base_attribute", BASE_ATTRIBUTE),
             ("src_attribute", SRC_ATTRIBUTE),
             ("integrity_attribute", INTEGRITY_ATTRIBUTE),
+            ("hydration_src_attribute", HYDRATION_SRC_ATTRIBUTE),
+            (
+                "hydration_integrity_attribute",
+                HYDRATION_INTEGRITY_ATTRIBUTE,
+            ),
             ("fingerprint_attribute", FINGERPRINT_ATTRIBUTE),
             ("mount_selector", MOUNT_SELECTOR),
             ("state_attribute", STATE_ATTRIBUTE),
@@ -360,7 +373,8 @@ pub fn viewer_head(assets: &PageAssets, reports: &[&ReportFiles]) -> String {
     let data_preloads: String = reports
         .iter()
         .map(|files| {
-            fill_template(DATA_PRELOAD, &[("href", &escape::markup(&files.data.name))])
+            let href = escape::markup(&files.hydration_data.name);
+            fill_template(DATA_PRELOAD, &[("href", &href)])
                 .expect("the data preload template and its value match")
         })
         .collect();
@@ -464,22 +478,30 @@ pub fn mount_element(report_id: &str, font_size: FontSize, inner_html: &str) -> 
     mount_element_with(report_id, font_size, "", inner_html)
 }
 
-/// A mount element holding a prerendered report (or empty, for the browser
-/// to render into), with what the boot module needs to fetch the report's
-/// data file: its URL relative to the viewer's folder and its integrity.
+/// A mount element holding a prerendered report, with what the boot module
+/// needs to fetch the report's data files: their URLs relative to the
+/// viewer's folder and their integrity (the whole page, and the one that
+/// takes this prerendered markup over).
 pub fn report_mount_element(
     report_id: &str,
     font_size: FontSize,
-    data: &LinkedFile,
+    files: &ReportFiles,
     inner_html: &str,
 ) -> String {
     let data_attributes = fill_template(
-        r#" {{src_attribute}}="{{src}}" {{integrity_attribute}}="{{integrity}}""#,
+        r#" {{src_attribute}}="{{src}}" {{integrity_attribute}}="{{integrity}}" {{hydration_src_attribute}}="{{hydration_src}}" {{hydration_integrity_attribute}}="{{hydration_integrity}}""#,
         &[
             ("src_attribute", SRC_ATTRIBUTE),
-            ("src", &escape::markup(&data.name)),
+            ("src", &escape::markup(&files.data.name)),
             ("integrity_attribute", INTEGRITY_ATTRIBUTE),
-            ("integrity", &escape::markup(&data.integrity)),
+            ("integrity", &escape::markup(&files.data.integrity)),
+            ("hydration_src_attribute", HYDRATION_SRC_ATTRIBUTE),
+            ("hydration_src", &escape::markup(&files.hydration_data.name)),
+            ("hydration_integrity_attribute", HYDRATION_INTEGRITY_ATTRIBUTE),
+            (
+                "hydration_integrity",
+                &escape::markup(&files.hydration_data.integrity),
+            ),
         ],
     )
     .expect("the data attributes template and its values match");

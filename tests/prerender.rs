@@ -97,11 +97,12 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         page::print_stylesheet("nanfen-2017", "标题", "@media print{.gir{color:black}}");
     let files = ReportFiles {
         data: data.clone(),
+        hydration_data: LinkedFile::new("data/nanfen-2017.fedcba9876543210.bin", b"hydration"),
         print_stylesheet,
     };
     let html = page::document(
         "标题",
-        &page::report_mount_element("nanfen-2017", FontSize::Large, &data, "<p>x</p>"),
+        &page::report_mount_element("nanfen-2017", FontSize::Large, &files, "<p>x</p>"),
         &assets,
         &files,
     );
@@ -147,12 +148,13 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         files.print_stylesheet.name
     );
     // The order the first paint wants: the inline style, then the wasm and
-    // the report's data preloaded before the boot module that fetches them,
+    // the data that takes the prerendered mount over preloaded before the
+    // boot module that fetches them,
     // and last the print stylesheet, which no screen waits for.
     let in_order = [
         "<style>".to_string(),
         "<link rel=\"preload\" href=\"./viewer-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".to_string(),
-        "<link rel=\"preload\" href=\"./data/nanfen-2017.0123456789abcdef.bin\" as=\"fetch\" crossorigin>".to_string(),
+        "<link rel=\"preload\" href=\"./data/nanfen-2017.fedcba9876543210.bin\" as=\"fetch\" crossorigin>".to_string(),
         "<script type=\"module\"".to_string(),
         format!(
             "<link rel=\"stylesheet\" href=\"./{}\" media=\"print\" integrity=\"{}\">",
@@ -167,10 +169,16 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         })
         .collect();
     assert!(at.is_sorted(), "{html}");
-    // The mount names its report's data file and its integrity.
+    // The whole page is never preloaded: only a mount rendered afresh needs it.
+    assert!(
+        !html.contains("<link rel=\"preload\" href=\"./data/nanfen-2017.0123456789abcdef.bin\""),
+        "{html}"
+    );
+    // The mount names both data files and their integrity.
     assert!(html.contains(&format!(
-        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\" data-gir-src=\"data/nanfen-2017.0123456789abcdef.bin\" data-gir-integrity=\"{}\" data-gir-fingerprint=\"{}\"><p>x</p></div>",
+        "<div class=\"gir\" data-gir-viewer data-gir-report=\"nanfen-2017\" data-gir-font-size=\"大\" data-gir-src=\"data/nanfen-2017.0123456789abcdef.bin\" data-gir-integrity=\"{}\" data-gir-hydration-src=\"data/nanfen-2017.fedcba9876543210.bin\" data-gir-hydration-integrity=\"{}\" data-gir-fingerprint=\"{}\"><p>x</p></div>",
         page::integrity(b"report"),
+        page::integrity(b"hydration"),
         page::fingerprint("<p>x</p>")
     )), "{html}");
     assert_eq!(
@@ -189,11 +197,13 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
         )),
         "the wasm is fetched with its integrity: {boot}"
     );
-    // Each mount's data file: its URL and integrity from the mount, fetched
+    // Each mount's data file: its URL and integrity from the mount (the
+    // file for hydration while the mount holds the build's markup), fetched
     // with the integrity, or not at all.
     for line in [
-        "const src = mount.getAttribute(\"data-gir-src\");",
-        "const integrity = mount.getAttribute(\"data-gir-integrity\");",
+        "const hydrating = mount.childElementCount > 0 && mount.hasAttribute(\"data-gir-hydration-src\");",
+        "const src = mount.getAttribute(hydrating ? \"data-gir-hydration-src\" : \"data-gir-src\");",
+        "const integrity = mount.getAttribute(hydrating ? \"data-gir-hydration-integrity\" : \"data-gir-integrity\");",
         "if (!src || !integrity) throw new Error(",
         "const url = new URL(src, mount.getAttribute(\"data-gir-base\")).href;",
         "loads.set(key, fetch(new Request(url, { integrity })).then((response) => {",
@@ -326,8 +336,15 @@ fn the_mount_fingerprint_follows_the_dom_walk_of_the_boot_module() {
 #[test]
 fn the_prerendered_seed_carries_its_fingerprint() {
     let inner = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium));
-    let (data, _) = page::report_data(&gir::embedded::page("nanfen-2017").unwrap()).unwrap();
-    let mount = page::report_mount_element("nanfen-2017", FontSize::Medium, &data, &inner);
+    let report_page = gir::embedded::page("nanfen-2017").unwrap();
+    let (data, _) = page::report_data(&report_page).unwrap();
+    let (hydration_data, _) = page::report_data(&report_page.for_hydration()).unwrap();
+    let files = ReportFiles {
+        data,
+        hydration_data,
+        print_stylesheet: LinkedFile::new("data/nanfen-2017.print.css", b""),
+    };
+    let mount = page::report_mount_element("nanfen-2017", FontSize::Medium, &files, &inner);
     assert!(mount.contains(&format!(
         "data-gir-fingerprint=\"{}\"",
         page::fingerprint(&inner)
@@ -426,4 +443,45 @@ fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
             && error.ends_with(" bytes) does not decode back (limit: 16777216 bytes)"),
         "{error}"
     );
+}
+
+#[test]
+fn the_page_for_hydration_leaves_out_what_the_prerendered_mount_holds() {
+    let page = gir::embedded::page("nanfen-2017").unwrap();
+    let lite = page.for_hydration();
+    assert!(lite.for_hydration && !page.for_hydration);
+    // The same structure, so the components render the same nodes around
+    // the markup; each markup that was not empty is the stand-in.
+    assert_eq!(lite.sections.len(), page.sections.len());
+    assert_eq!(&*lite.head, gir_model::page::MARKUP_IN_PAGE);
+    for (section, full) in lite.sections.iter().zip(&page.sections) {
+        assert_eq!(section.heading(), full.heading());
+        assert_eq!(section.contents.is_empty(), full.contents.is_empty());
+        assert_eq!(section.parts.len(), full.parts.len());
+        for (part, full) in section.parts.iter().zip(&full.parts) {
+            assert_eq!(&*part.block, gir_model::page::MARKUP_IN_PAGE);
+            assert_eq!(part.charts.len(), full.charts.len());
+            for (chart, full) in part.charts.iter().zip(&full.charts) {
+                // A 字体 change swaps the drawings: they stay.
+                assert_eq!(chart.drawings, full.drawings);
+                assert_eq!(chart.csv, full.csv);
+            }
+        }
+    }
+    // The report's text is in the prerendered page, not in this file.
+    let bytes = lite.encode();
+    let paragraph = "现将具体情况报告如下";
+    assert!(page
+        .encode()
+        .windows(paragraph.len())
+        .any(|w| w == paragraph.as_bytes()));
+    assert!(!bytes
+        .windows(paragraph.len())
+        .any(|w| w == paragraph.as_bytes()));
+    assert!(
+        bytes.len() * 2 < page.encode().len(),
+        "{} bytes",
+        bytes.len()
+    );
+    assert_eq!(gir_model::page::PageReport::decode(&bytes).unwrap(), lite);
 }

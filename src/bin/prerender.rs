@@ -130,6 +130,7 @@ fn run(dir: &Path) -> Result<(), String> {
     for report in &reports {
         let report_page = embedded::page(&report.report.id)?;
         let (data, bytes) = page::report_data(&report_page)?;
+        let (hydration_data, hydration_bytes) = page::report_data(&report_page.for_hydration())?;
         let (print_stylesheet, print_css) =
             page::print_stylesheet(&report.report.id, &report.report.title, &split.print);
         let downloads = gir_compile::export::data_files(&report.report)
@@ -137,6 +138,7 @@ fn run(dir: &Path) -> Result<(), String> {
             .map(|(path, text)| (path, text.into_bytes()));
         let built = [
             (data.name.clone(), bytes),
+            (hydration_data.name.clone(), hydration_bytes),
             (print_stylesheet.name.clone(), print_css.into_bytes()),
         ];
         for (path, contents) in downloads.chain(built) {
@@ -149,6 +151,7 @@ fn run(dir: &Path) -> Result<(), String> {
         }
         report_files.push(ReportFiles {
             data,
+            hydration_data,
             print_stylesheet,
         });
     }
@@ -165,7 +168,7 @@ fn run(dir: &Path) -> Result<(), String> {
     for (report, files) in reports.iter().zip(&report_files) {
         let id = &report.report.id;
         let inner = futures::executor::block_on(page::render_report(id, font_size));
-        let mount = page::report_mount_element(id, font_size, &files.data, &inner);
+        let mount = page::report_mount_element(id, font_size, files, &inner);
         let html = page::document(&report.report.title, &mount, &assets, files);
         write(&format!("{id}.html"), html.as_bytes())?;
         if first_mount.is_none() {

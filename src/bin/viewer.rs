@@ -37,8 +37,12 @@ fn main() {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, data: &[u8]) -> bool {
     let config = config_from_attributes(|name| element.get_attribute(name));
+    let prerendered = element.child_element_count() > 0;
     let Some(report) = decode_report(data)
         .filter(|report| config.report_id.is_empty() || report.id == config.report_id)
+        // A page for hydration lacks the markup a prerendered mount holds:
+        // it cannot fill an empty one.
+        .filter(|report| prerendered || !report.for_hydration)
     else {
         return false;
     };
@@ -51,7 +55,7 @@ pub fn mount(element: web_sys::Element, data: &[u8]) -> bool {
     let renderer = yew::Renderer::<App>::with_root_and_props(element.clone(), props);
     // Yew runs the first render synchronously, so once these calls return
     // the mount is live; the attribute lets tests and the benchmark see it.
-    let state = if element.child_element_count() > 0 {
+    let state = if prerendered {
         renderer.hydrate();
         "hydrated"
     } else {

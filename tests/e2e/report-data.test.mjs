@@ -24,7 +24,11 @@ function dataset(id) {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
 }
 
-/** The built page of report `id` and its mount's data attributes. */
+/**
+ * The built page of report `id` and its mount's data attributes: the whole page
+ * (`src`, for a mount rendered afresh) and the file that takes the prerendered mount
+ * over (`hydrationSrc`, which the page preloads and hydrates with).
+ */
 function builtPage(dir, id) {
   const html = fs.readFileSync(path.join(dir, `${id}.html`), 'utf8');
   const tag = html.match(/<div class="gir" data-gir-viewer [^>]*>/)?.[0];
@@ -32,8 +36,12 @@ function builtPage(dir, id) {
   const attribute = (name) => tag.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
   const src = attribute('data-gir-src');
   const integrity = attribute('data-gir-integrity');
-  if (!DATA_FILE.test(src ?? '') || !integrity?.startsWith('sha384-')) throw new Error(`no data attributes in ${tag}`);
-  return { html, tag, src, integrity };
+  const hydrationSrc = attribute('data-gir-hydration-src');
+  const hydrationIntegrity = attribute('data-gir-hydration-integrity');
+  for (const [file, hash] of [[src, integrity], [hydrationSrc, hydrationIntegrity]]) {
+    if (!DATA_FILE.test(file ?? '') || !hash?.startsWith('sha384-')) throw new Error(`no data attributes in ${tag}`);
+  }
+  return { html, tag, src, integrity, hydrationSrc, hydrationIntegrity };
 }
 
 /** The prerendered mount of report `id`'s page, whole. */
@@ -61,7 +69,8 @@ const broken = {
     if (!fs.existsSync(path.join(samplesDir, 'index.html'))) throw new Error(`${samplesDir}/index.html is missing: run scripts/test first`);
     fs.rmSync(SCRATCH, { recursive: true, force: true });
     fs.cpSync(samplesDir, SCRATCH, { recursive: true });
-    const file = (id) => path.join(SCRATCH, builtPage(SCRATCH, id).src);
+    // The pages hydrate: what they load is the file for hydration.
+    const file = (id) => path.join(SCRATCH, builtPage(SCRATCH, id).hydrationSrc);
 
     // Missing: deleted from the server.
     fs.rmSync(file('sample-2019'));
@@ -72,29 +81,36 @@ const broken = {
     // Bytes that do not decode, with an integrity that matches them (a page
     // made for other bytes than the viewer reads, e.g. an older build's).
     const blank = builtPage(SCRATCH, 'sample-2021-all-blank');
-    const cut = fs.readFileSync(file('sample-2021-all-blank')).subarray(0, 1000);
+    const whole = fs.readFileSync(file('sample-2021-all-blank'));
+    const cut = whole.subarray(0, whole.length >> 1);
     fs.writeFileSync(file('sample-2021-all-blank'), cut);
     fs.writeFileSync(
       path.join(SCRATCH, 'sample-2021-all-blank.html'),
-      replaceOnce(blank.html, blank.integrity, sri(cut)),
+      replaceOnce(blank.html, blank.hydrationIntegrity, sri(cut)),
     );
     // Another report's data file, intact, named by the mount.
     const zero = builtPage(SCRATCH, 'sample-2019-all-zero');
     const seed = builtPage(SCRATCH, 'nanfen-2017');
     fs.writeFileSync(
       path.join(SCRATCH, 'sample-2019-all-zero.html'),
-      replaceOnce(zero.html, zero.tag, zero.tag.replace(zero.src, seed.src).replace(zero.integrity, seed.integrity)),
+      replaceOnce(
+        zero.html,
+        zero.tag,
+        zero.tag.replace(zero.hydrationSrc, seed.hydrationSrc).replace(zero.hydrationIntegrity, seed.hydrationIntegrity),
+      ),
     );
 
-    // A portal page with five mounts: the seed prerendered, two reports whose
-    // data is broken above, the seed again in an empty mount (its data file
-    // fetched once for both), and an empty mount that names no data file.
+    // A portal page with six mounts: the seed prerendered, two reports whose
+    // data is broken above, the seed again in an empty mount (its whole page),
+    // an empty mount that names no data file, and an empty mount that names
+    // the seed's file for hydration, which cannot fill it.
     const portal = fs.readFileSync(path.join(SCRATCH, 'portal-demo.html'), 'utf8');
     const mounts = [
       builtMount(SCRATCH, 'sample-2021'),
       builtMount(SCRATCH, 'sample-2019'),
       `<div id="empty-seed" data-gir-viewer data-gir-report="nanfen-2017" data-gir-src="${seed.src}" data-gir-integrity="${seed.integrity}"></div>`,
       '<div id="no-data" data-gir-viewer data-gir-report="nanfen-2017"></div>',
+      `<div id="hydration-only" data-gir-viewer data-gir-report="nanfen-2017" data-gir-src="${seed.hydrationSrc}" data-gir-integrity="${seed.hydrationIntegrity}"></div>`,
     ];
     const seedMount = builtMount(SCRATCH, 'nanfen-2017');
     fs.writeFileSync(path.join(SCRATCH, 'portal-several.html'), replaceOnce(portal, seedMount, [seedMount, ...mounts].join('\n')));
@@ -153,7 +169,9 @@ test.describe('a report page', () => {
     const encodings = [];
     page.on('response', (response) => /\/data\/[^/]*\.bin$/.test(response.url()) && encodings.push(response.headers()['content-encoding']));
     await openViewer(page, '');
-    const { src, integrity } = builtPage(distDir, 'nanfen-2017');
+    // The file for hydration: the whole page (with the text the page holds) is not
+    // loaded at all.
+    const { hydrationSrc: src, hydrationIntegrity: integrity } = builtPage(distDir, 'nanfen-2017');
     expect(await page.locator(`link[rel=preload][as=fetch][href="./${src}"]`).count(), 'the data preload in <head>').toBe(1);
     expect(Object.fromEntries(requests)).toEqual({ [`/${src}`]: 1 });
     // As the server is told to (README: Embedding): 6 KB of brotli, not 43 KB.
@@ -236,8 +254,8 @@ test.describe('report data that cannot be loaded (a scratch copy of the sample b
       const requests = countDataRequests(page);
       await page.goto('portal-several.html');
       const mounts = page.locator(MOUNT);
-      await expect(mounts).toHaveCount(5);
-      for (const [index, state] of ['hydrated', 'failed', 'failed', 'rendered', 'failed'].entries()) {
+      await expect(mounts).toHaveCount(6);
+      for (const [index, state] of ['hydrated', 'failed', 'failed', 'rendered', 'failed', 'failed'].entries()) {
         await expect(mounts.nth(index), `mount ${index}`).toHaveAttribute('data-gir-state', state);
       }
       await expectDataFailure(mounts.nth(1), 'sample-2021');
@@ -247,14 +265,21 @@ test.describe('report data that cannot be loaded (a scratch copy of the sample b
       await expect(page.locator('#no-data .gir-report')).toHaveCount(0);
       // The seed, prerendered and empty, shows and works.
       await expect(page.locator('#empty-seed .gir-report__title')).toHaveText(TITLE);
-      await expect(page.getByRole('alert')).toHaveCount(3);
+      // The file for hydration does not fill an empty mount: it fails, with the notice.
+      await expect(page.locator('#hydration-only').getByRole('alert')).toHaveText(`${DATA_NOTICE}重新加载页面`);
+      await expect(page.locator('#hydration-only .gir-report')).toHaveCount(0);
+      await expect(page.getByRole('alert')).toHaveCount(4);
       const seed = mounts.nth(0);
       await seed.getByRole('button', { name: '大', exact: true }).click();
       await expect(seed.locator('.gir-report')).toHaveClass(/gir-report--font-large/);
       await expect(seed.getByRole('button', { name: '大', exact: true })).toHaveAttribute('aria-pressed', 'true');
-      const seedFile = `/${builtPage(SCRATCH, 'nanfen-2017').src}`;
-      expect(requests.get(seedFile), `requests of ${seedFile}: ${JSON.stringify([...requests])}`).toBe(1);
-      expect(requests.size, JSON.stringify([...requests])).toBe(3);
+      // The seed's two files, each once (the file for hydration named by two mounts),
+      // and the two broken reports' files for hydration.
+      const seedFiles = builtPage(SCRATCH, 'nanfen-2017');
+      for (const seedFile of [`/${seedFiles.hydrationSrc}`, `/${seedFiles.src}`]) {
+        expect(requests.get(seedFile), `requests of ${seedFile}: ${JSON.stringify([...requests])}`).toBe(1);
+      }
+      expect(requests.size, JSON.stringify([...requests])).toBe(4);
     });
   });
 });

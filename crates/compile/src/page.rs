@@ -45,6 +45,7 @@ pub fn page_report(compiled: &CompiledReport) -> PageReport {
                 parts: parts(compiled, &section.blocks),
             })
             .collect(),
+        for_hydration: false,
     }
 }
 

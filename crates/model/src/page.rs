@@ -19,6 +19,10 @@ use std::rc::Rc;
 /// Markup written at build time (escaped text, the project's own tags).
 pub type Markup = Rc<str>;
 
+/// What stands for markup the prerendered page holds, in a page for
+/// hydration ([`PageReport::for_hydration`]).
+pub const MARKUP_IN_PAGE: &str = " ";
+
 /// A report as its page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, bincode::Encode, bincode::Decode)]
 pub struct PageReport {
@@ -33,6 +37,10 @@ pub struct PageReport {
     /// The blocks before the first section, each with its charts.
     pub preamble: Vec<PagePart>,
     pub sections: Vec<PageSection>,
+    /// This is the page for hydrating a prerendered mount
+    /// ([`PageReport::for_hydration`]): the markup the mount already holds
+    /// is left out, so it can only take that mount over, never render one.
+    pub for_hydration: bool,
 }
 
 /// A numbered section.
@@ -109,6 +117,56 @@ impl PageReport {
             Ok(page)
         } else {
             Err(bincode::error::DecodeError::Other("bytes after the report"))
+        }
+    }
+
+    /// The page a prerendered mount needs to be taken over: without the
+    /// markup the mount already holds (title and metadata, panels, blocks,
+    /// charts' captions and data tables, the 目录's subsections), which is
+    /// most of the file. Hydration adopts the nodes the page holds and never
+    /// reads that markup; each part whose markup was not empty keeps a
+    /// stand-in (never empty), so the components render the same structure.
+    /// The chart drawings stay: a 字体 change swaps them.
+    pub fn for_hydration(&self) -> PageReport {
+        fn elide(markup: &Markup) -> Markup {
+            if markup.is_empty() {
+                markup.clone()
+            } else {
+                Rc::from(MARKUP_IN_PAGE)
+            }
+        }
+        fn parts(parts: &[PagePart]) -> Vec<PagePart> {
+            parts
+                .iter()
+                .map(|part| PagePart {
+                    block: elide(&part.block),
+                    charts: part
+                        .charts
+                        .iter()
+                        .map(|chart| PageChart {
+                            head: elide(&chart.head),
+                            table: elide(&chart.table),
+                            ..chart.clone()
+                        })
+                        .collect(),
+                })
+                .collect()
+        }
+        PageReport {
+            id: self.id.clone(),
+            head: elide(&self.head),
+            panels: elide(&self.panels),
+            preamble: parts(&self.preamble),
+            sections: self
+                .sections
+                .iter()
+                .map(|section| PageSection {
+                    contents: elide(&section.contents),
+                    parts: parts(&section.parts),
+                    ..section.clone()
+                })
+                .collect(),
+            for_hydration: true,
         }
     }
 
