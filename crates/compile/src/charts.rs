@@ -62,6 +62,20 @@ pub struct PlacedText {
     pub height: f64,
 }
 
+impl PlacedText {
+    /// `text` drawn at `font_px` with its top left at (`x`, `y`): its box is
+    /// [`text_width`] wide and 1.2 lines high.
+    pub fn new(text: &str, x: i32, y: i32, font_px: f64) -> Self {
+        PlacedText {
+            text: text.to_string(),
+            x: f64::from(x),
+            y: f64::from(y),
+            width: text_width(text, font_px),
+            height: font_px * 1.2,
+        }
+    }
+}
+
 /// A chart ready to serialise: the SVG body plus what was placed where.
 #[derive(Clone, Debug)]
 pub struct BarChartSvg {
@@ -129,13 +143,7 @@ pub fn bar_chart(chart: &Chart, bars: &[&Figure], notes: &[&Figure], width: u32)
             };
             // Drawing into a String cannot fail.
             let _ = root.draw(&Text::new(text.to_string(), (x, y), style.clone()));
-            texts.push(PlacedText {
-                text: text.to_string(),
-                x: x as f64,
-                y: y as f64,
-                width: text_width(text, px),
-                height: px * 1.2,
-            });
+            texts.push(PlacedText::new(text, x, y, px));
         };
         for (index, figure) in bars.iter().enumerate() {
             let top = PAD + index as i32 * ROW_HEIGHT;

@@ -95,13 +95,7 @@ pub fn year_chart(
         };
         let mut place = |text: &str, x: i32, y: i32, px: f64| {
             let _ = root.draw(&Text::new(text.to_string(), (x, y), style(px)));
-            texts.push(PlacedText {
-                text: text.to_string(),
-                x: x as f64,
-                y: y as f64,
-                width: text_width(text, px),
-                height: px * 1.2,
-            });
+            texts.push(PlacedText::new(text, x, y, px));
         };
         let mut top = PAD;
         for row in &rows {
