@@ -359,22 +359,25 @@ fn duplicate_ids_and_dangling_references_are_reported() {
     );
 }
 
+/// The messages the checks give chart `id` of the seed once it is drawn as
+/// bars.
+fn messages_as_bars(id: &str) -> Vec<String> {
+    let mut report = seed_report();
+    report.charts.iter_mut().find(|c| c.id == id).unwrap().kind = ChartKind::Bars;
+    gir_compile::checks::check_report(&report)
+        .into_iter()
+        .filter(|p| p.id == id)
+        .map(|p| p.message)
+        .collect()
+}
+
 #[test]
 fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
-    let mut report = seed_report();
-    assert!(gir_compile::checks::check_report(&report).is_empty());
-    report
-        .charts
-        .iter_mut()
-        .find(|c| c.id == "chart-zero")
-        .unwrap()
-        .kind = ChartKind::Bars;
-    let problems = gir_compile::checks::check_report(&report);
+    assert!(gir_compile::checks::check_report(&seed_report()).is_empty());
+    let messages = messages_as_bars("chart-zero");
     assert!(
-        problems
-            .iter()
-            .any(|p| p.id == "chart-zero" && p.message.contains("every value is zero")),
-        "{problems:?}"
+        messages.iter().any(|m| m.contains("every value is zero")),
+        "{messages:?}"
     );
 }
 
@@ -382,38 +385,18 @@ fn the_seed_has_no_problems_and_zero_charts_must_be_facts() {
 fn a_bar_chart_compares_like_with_like() {
     // The seed states its “5·15” figures (22家, 10余幅, 20余块) in a box: as
     // bars on one scale they would compare departments with banners.
-    let mut report = seed_report();
-    let chart = report
-        .charts
-        .iter_mut()
-        .find(|c| c.id == "chart-event-515")
-        .unwrap();
-    assert_eq!(chart.kind, ChartKind::Facts);
-    chart.kind = ChartKind::Bars;
-    let problems = gir_compile::checks::check_report(&report);
-    let messages: Vec<&str> = problems
-        .iter()
-        .filter(|p| p.id == "chart-event-515")
-        .map(|p| p.message.as_str())
-        .collect();
+    let seed = seed_report();
+    let chart = seed.charts.iter().find(|c| c.id == "chart-event-515");
+    assert_eq!(chart.unwrap().kind, ChartKind::Facts);
     assert_eq!(
-        messages,
+        messages_as_bars("chart-event-515"),
         ["a bar chart draws its figures on one scale, but \"event-departments\" is in “家” and \"event-banners\" in “幅”: chart one unit per chart, or state them with kind \"facts\""]
     );
     // A unitless count (18 政府部门) is no more like 21家.
-    let mut report = seed_report();
-    report
-        .charts
-        .iter_mut()
-        .find(|c| c.id == "chart-services")
-        .unwrap()
-        .kind = ChartKind::Bars;
-    let problems = gir_compile::checks::check_report(&report);
+    let messages = messages_as_bars("chart-services");
     assert!(
-        problems
-            .iter()
-            .any(|p| p.id == "chart-services" && p.message.contains("in no unit")),
-        "{problems:?}"
+        messages.iter().any(|m| m.contains("in no unit")),
+        "{messages:?}"
     );
 }
 
