@@ -90,19 +90,7 @@ fn top_level_statements(css: &str) -> Result<Vec<String>, String> {
             }
             '"' | '\'' => {
                 current.push(c);
-                let mut closed = false;
-                while let Some(s) = chars.next() {
-                    current.push(s);
-                    if s == '\\' {
-                        if let Some(escaped) = chars.next() {
-                            current.push(escaped);
-                        }
-                    } else if s == c {
-                        closed = true;
-                        break;
-                    }
-                }
-                if !closed {
+                if !copy_string_rest(&mut chars, c, &mut current) {
                     return Err("the stylesheet has a string that is never closed".to_string());
                 }
             }
@@ -164,20 +152,28 @@ fn minify(css: &str) -> String {
         }
         out.push(c);
         if c == '"' || c == '\'' {
-            while let Some(s) = chars.next() {
-                out.push(s);
-                if s == '\\' {
-                    // The escaped character, whatever it is, stays.
-                    if let Some(escaped) = chars.next() {
-                        out.push(escaped);
-                    }
-                } else if s == c {
-                    break;
-                }
-            }
+            copy_string_rest(&mut chars, c, &mut out);
         }
     }
     out
+}
+
+/// Copies the rest of a CSS string opened by `quote` from `chars` to `out`,
+/// its closing quote included: an escaped character, whatever it is, is
+/// copied with its backslash and ends nothing. False when the text ends
+/// before the string does.
+fn copy_string_rest(chars: &mut impl Iterator<Item = char>, quote: char, out: &mut String) -> bool {
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\\' {
+            if let Some(escaped) = chars.next() {
+                out.push(escaped);
+            }
+        } else if c == quote {
+            return true;
+        }
+    }
+    false
 }
 
 /// The Content-Security-Policy source that allows an inline `<style>`
