@@ -5,7 +5,7 @@
 //
 //   node scripts/wasm-costs.mjs [--no-build] [--dist DIR] [--items N]
 //
-// 1. Builds the viewer wasm as Trunk does for release, but with v0 symbol
+// 1. Builds the viewer wasm as crates/site/build.rs does, but with v0 symbol
 //    names (so a generic instance such as Yew's
 //    `CompStateInner<COMP>::view` names its component), in its own target
 //    directory (target/wasm-costs, or $WASM_COSTS_TARGET_DIR), so the normal
@@ -68,7 +68,7 @@ const brotli = (bytes) =>
 
 // ---- 1. the build with names ---------------------------------------------
 
-// wasm-opt's flags, as index.html gives them to Trunk.
+// wasm-opt's flags, as index.html declares them (crates/site/build.rs reads them too).
 const indexHtml = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
 const rustLink = indexHtml.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? '';
 const optLevel = rustLink.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? 'z';
@@ -90,7 +90,7 @@ if (!flag('--no-build')) {
   })();
   const rustflags = [...configured, '-C', 'symbol-mangling-version=v0'].join(' ');
   console.error(`wasm-costs: cargo build (RUSTFLAGS="${rustflags}", target dir ${path.relative(root, targetDir) || targetDir})`);
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'viewer', '--features', 'hydration'], {
+  run('cargo', ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '--bin', 'viewer', '--features', 'hydration'], {
     env: { ...env, RUSTFLAGS: rustflags, CARGO_TARGET_DIR: targetDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -98,7 +98,7 @@ if (!flag('--no-build')) {
   console.error('wasm-costs: wasm-bindgen --keep-debug');
   run('wasm-bindgen', [
     '--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', outDir, '--out-name', 'viewer',
-    path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'viewer.wasm'),
+    path.join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', 'viewer.wasm'),
   ], { env });
   console.error(`wasm-costs: wasm-opt -O${optLevel} ${optParams.join(' ')} --debuginfo`);
   run('wasm-opt', [`-O${optLevel}`, ...optParams, '--debuginfo', path.join(outDir, 'viewer_bg.wasm'), '-o', costsWasm], { env });

@@ -4,7 +4,7 @@
 
 use crate::components::error_notice::error_notice;
 use crate::components::report_view::ReportView;
-use crate::embedded::{self, SharedPage};
+use crate::embedded::SharedPage;
 use crate::hooks::{use_font_size, use_print_request, use_remembered_settings};
 use crate::mount::{AssetBase, MountConfig};
 use crate::state::{FontSize, ViewerState};
@@ -12,13 +12,13 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
-    /// Id of the embedded report to show; empty means the first one. Used
-    /// only without `report`.
+    /// Id of the report the mount asked for, named in the notice when
+    /// there is no `report`.
     #[prop_or_default]
     pub report_id: AttrValue,
-    /// The report's page, when the caller has it: the browser entry decodes
-    /// each mount's from its data file (the wasm embeds none). `None`: the
-    /// embedded report `report_id`'s (native builds: prerender, tests).
+    /// The report's page: the browser entry decodes each mount's from its
+    /// data file, the site generator compiles it from its dataset. `None`:
+    /// the report could not be had, and the app says so.
     #[prop_or_default]
     pub report: Option<SharedPage>,
     /// The size to start with (a portal's `data-gir-font-size`); a size the
@@ -48,10 +48,10 @@ pub fn App(props: &AppProps) -> Html {
         font_size: initial,
         ..ViewerState::default()
     });
-    let report = match &props.report {
-        Some(report) => Ok(report.clone()),
-        None => embedded::page(&props.report_id),
-    };
+    let report = props
+        .report
+        .clone()
+        .ok_or_else(|| format!("没有编号为“{}”的报告", props.report_id));
     let shown = report.as_ref().ok().cloned();
     let on_high_contrast = use_remembered_settings(state.clone());
     let on_font_size = use_font_size(state.clone(), shown.clone());

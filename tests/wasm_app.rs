@@ -1,29 +1,23 @@
 //! The app mounted in headless Chromium (wasm-bindgen-test).
 //!
 //! The wasm embeds no report: in the browser each report comes from its data
-//! file. This test build alone embeds the native bundle that `build.rs`
-//! writes (the reports of `GIR_REPORTS_DIRS`) and cuts each report's data
-//! file (its page) out of it, the bytes the build writes to
-//! `data/<id>.<hash>.bin`, which the app gets decoded as the browser entry
-//! decodes them.
+//! file. These tests hand the app the seed's data file as a build writes it
+//! (`tests/fixtures/pages/nanfen-2017.bin`, kept current by
+//! tests/seed_data_file.rs), decoded as the browser entry decodes it.
 #![cfg(target_arch = "wasm32")]
 
 use gir::app::{App, AppProps};
-use gir_model::bundle::Bundle;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The data file of report `id`, or no bytes when the build has no such report.
+/// The data file of report `id`: the seed's, or no bytes for another id.
 fn data_file(id: &str) -> Vec<u8> {
-    static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
-    Bundle::decode(BUNDLE)
-        .unwrap()
-        .pages
-        .iter()
-        .find(|page| page.id == id)
-        .map(|page| page.encode())
-        .unwrap_or_default()
+    static SEED: &[u8] = include_bytes!("fixtures/pages/nanfen-2017.bin");
+    match id {
+        "nanfen-2017" => SEED.to_vec(),
+        _ => Vec::new(),
+    }
 }
 
 /// The app in a new element, with report `report_id` decoded from its data
@@ -97,12 +91,12 @@ async fn unknown_report_shows_an_alert() {
 }
 
 #[wasm_bindgen_test]
-fn the_wasm_embeds_no_report() {
-    assert_eq!(gir::embedded::report_ids(), Vec::<String>::new());
-    let message = gir::embedded::report("").unwrap_err();
-    assert!(message.contains("没有编号为“”的报告"), "{message}");
-    // …while the test build has the seed to hand to the app.
-    assert!(gir::embedded::decode_report(&data_file("nanfen-2017")).is_some());
+fn a_data_file_decodes_to_its_report_and_nothing_else_does() {
+    let bytes = data_file("nanfen-2017");
+    let page = gir::embedded::decode_report(&bytes).expect("the seed's data file");
+    assert_eq!(page.id, "nanfen-2017");
+    assert!(gir::embedded::decode_report(&bytes[..bytes.len() - 1]).is_none());
+    assert!(gir::embedded::decode_report(b"<!DOCTYPE html><title>404</title>").is_none());
 }
 
 #[wasm_bindgen_test]

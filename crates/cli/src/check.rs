@@ -2,7 +2,7 @@
 //! sees it, every finding with the place the JSON gives.
 
 use gir_compile::checks::MAX_FILE_BYTES;
-use gir_compile::load::{load_report, DatasetError};
+use gir_compile::load::{dataset_text, load_report, DatasetError};
 use gir_compile::pipeline::compile_report;
 use gir_compile::spans::JsonIndex;
 use gir_compile::text::printable;
@@ -174,34 +174,12 @@ pub fn read_dataset(path: &str) -> Result<(String, String), Checked> {
     };
     let bytes = read_limited(path, MAX_FILE_BYTES)
         .map_err(|e| one(None, None, format!("cannot read: {e}"), true))?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(one(
-            Some(1),
-            Some(1),
-            format!(
-                "the file is more than {MAX_FILE_BYTES} bytes: a report dataset has at most {MAX_FILE_BYTES} (1 MB)"
-            ),
-            false,
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(json) => Ok((name.to_string(), json)),
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Err(one(
-                Some(line),
-                Some(column),
-                "the file is not UTF-8 text here: a dataset is UTF-8 JSON".into(),
-                false,
-            ))
-        }
-    }
+    dataset_text(name, bytes)
+        .map(|json| (name.to_string(), json))
+        .map_err(|error| Checked {
+            findings: vec![Finding::from(error)],
+            unreadable: false,
+        })
 }
 
 /// At most `limit + 1` bytes of a file (`-`: standard input): enough to

@@ -5,8 +5,10 @@
 use crate::check::{self, Checked, Finding, Severity};
 use crate::import::{self, is_valid_id, Imported, Places};
 use crate::render;
+use crate::serve;
 use clap::{Parser, Subcommand, ValueEnum};
 use gir_compile::text::printable;
+use gir_site::generate;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ const MAX_WORD_BYTES: usize = 64 * 1024 * 1024;
 #[command(
     name = "report-viewer",
     version,
-    about = "Authoring tool of the 政府信息公开工作年度报告 viewer: import a report's text into a dataset, check datasets as the build does, render a dataset's page to preview it.",
+    about = "The 政府信息公开工作年度报告 viewer: build a static site of report datasets (the viewer's wasm is inside this program), serve it while editing, import a report's text into a dataset, check datasets, render a dataset's page to preview it.",
     after_help = "Exit status: 0 done (warnings and notes allowed), 1 a dataset has problems, 2 an input cannot be read (or wrong arguments)."
 )]
 struct Cli {
@@ -39,6 +41,46 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Build the site of every report in the folders
+    ///
+    /// Writes every report's page and data files, the library pages (for
+    /// more than one report), the downloads and the viewer's files (boot
+    /// module, wasm, glue, stylesheets), all from this program: nothing
+    /// else is needed. Each `*.json` of a folder is a dataset; with no
+    /// folder, the built-in report (the seed). The site changes only when
+    /// the whole build succeeds, and then only the files whose bytes
+    /// changed; files of an earlier build that are gone are removed.
+    Build {
+        /// Folders of datasets (each `*.json`) or dataset files.
+        #[arg(value_name = "DIR")]
+        inputs: Vec<PathBuf>,
+        /// The site's folder (made if missing; a folder with other files
+        /// than a site this program wrote is refused).
+        #[arg(short, long, value_name = "SITE")]
+        output: PathBuf,
+        /// Build the reports that load and list the datasets that do not
+        /// (exit status 1), instead of writing nothing.
+        #[arg(long)]
+        keep_going: bool,
+    },
+    /// Build the site and serve it on 127.0.0.1, rebuilding on every change
+    ///
+    /// Watches the datasets: on a change the site is built again and the
+    /// open page reloads. A dataset with problems shows its
+    /// file:line:column errors in the page. With no folder, the built-in
+    /// report (the seed).
+    Serve {
+        /// Folders of datasets (each `*.json`) or dataset files.
+        #[arg(value_name = "DIR")]
+        inputs: Vec<PathBuf>,
+        /// The port on 127.0.0.1.
+        #[arg(short, long, default_value_t = 8080)]
+        port: u16,
+        /// Where to write the site (by default a folder in the system's
+        /// temporary folder).
+        #[arg(short, long, value_name = "SITE")]
+        output: Option<PathBuf>,
+    },
     /// Import a report's text or Word file into a dataset
     ///
     /// Reads plain text (copied from the report's page, or a PDF's text
@@ -131,6 +173,16 @@ where
         }
     };
     let status = match cli.command {
+        Command::Build {
+            inputs,
+            output,
+            keep_going,
+        } => run_build(inputs, output, keep_going, out, err),
+        Command::Serve {
+            inputs,
+            port,
+            output,
+        } => serve::run(inputs, port, output, out, err),
         Command::Check { files, format } => run_check(&files, format, out, err),
         Command::Render {
             file,
@@ -150,7 +202,75 @@ where
     }
 }
 
-type Outcome = Result<i32, String>;
+pub(crate) type Outcome = Result<i32, String>;
+
+fn run_build(
+    inputs: Vec<PathBuf>,
+    output: PathBuf,
+    keep_going: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let started = std::time::Instant::now();
+    let mut options = generate::Options::new(inputs, output.clone());
+    options.keep_going = keep_going;
+    match generate::build(&options) {
+        Ok(built) => {
+            for warning in &built.warnings {
+                writeln!(err, "warning: {warning}").map_err(write_error)?;
+            }
+            for problem in &built.left_out {
+                writeln!(err, "{problem}").map_err(write_error)?;
+            }
+            writeln!(out, "{}", build_summary(&built, &output, started.elapsed()))
+                .map_err(write_error)?;
+            Ok(if built.left_out.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_PROBLEMS
+            })
+        }
+        Err(error) => {
+            for problem in &error.problems {
+                writeln!(err, "{problem}").map_err(write_error)?;
+            }
+            writeln!(
+                err,
+                "report-viewer: nothing written: {} problem(s); {} is as it was",
+                error.problems.len(),
+                printable(&output.display().to_string())
+            )
+            .map_err(write_error)?;
+            Ok(EXIT_PROBLEMS)
+        }
+    }
+}
+
+/// One line on what a build did.
+pub(crate) fn build_summary(
+    built: &generate::Built,
+    site: &Path,
+    took: std::time::Duration,
+) -> String {
+    let library = match built.library_pages {
+        0 => String::new(),
+        pages => format!(", a library of {pages} page(s)"),
+    };
+    let left_out = match built.left_out.len() {
+        0 => String::new(),
+        n => format!("; {n} problem(s) in datasets left out"),
+    };
+    format!(
+        "built {}: {} report(s){library}; {} file(s) written, {} unchanged, {} removed, in {:.2} s{left_out}; inline styles: style-src {}",
+        printable(&site.display().to_string()),
+        built.reports,
+        built.written,
+        built.unchanged,
+        built.removed,
+        took.as_secs_f64(),
+        built.style_src
+    )
+}
 
 fn run_check(
     files: &[String],

@@ -13,3 +13,4 @@ pub mod check;
 pub mod cli;
 pub mod import;
 pub mod render;
+pub mod serve;

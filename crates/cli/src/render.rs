@@ -6,14 +6,13 @@
 
 use crate::check::Finding;
 use gir::embedded::SharedPage;
-use gir::page;
 use gir::state::FontSize;
 use gir_compile::load::load_report;
 use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
+use gir_site::page;
 
-/// The viewer's stylesheet, as Trunk takes it into the build.
-const VIEWER_CSS: &str = include_str!("../../../assets/viewer.css");
+use gir_site::viewer::STYLESHEET as VIEWER_CSS;
 
 /// A rendered preview.
 #[derive(Clone, Debug)]

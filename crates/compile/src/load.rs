@@ -32,6 +32,44 @@ impl fmt::Display for DatasetError {
     }
 }
 
+/// The text of a dataset file from its bytes (`file` names it in the
+/// error): refused when it is over the size limit (read at most one byte
+/// more than [`checks::MAX_FILE_BYTES`] to tell) or not UTF-8, with the
+/// place of the first byte that is not.
+pub fn dataset_text(file: &str, bytes: Vec<u8>) -> Result<String, DatasetError> {
+    let error = |line, column, message: String| DatasetError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    };
+    if bytes.len() > checks::MAX_FILE_BYTES {
+        return Err(error(
+            1,
+            1,
+            format!(
+                "the file is more than {} bytes: a report dataset has at most {} (1 MB)",
+                checks::MAX_FILE_BYTES,
+                checks::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        error(
+            line,
+            column,
+            "the file is not UTF-8 text here: a dataset is UTF-8 JSON".into(),
+        )
+    })
+}
+
 /// Parses and checks one report file. `file` is the name used in messages.
 pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> {
     let error = |line, column, message: String| DatasetError {

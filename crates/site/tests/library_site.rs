@@ -1,17 +1,16 @@
 //! The library's pages made from the sample reports, natively: the index,
 //! a body's figures over the years (a missing year, a blank cell and a
 //! change of format), a year's comparison, and the CSV beside each chart.
-#![cfg(feature = "ssr")]
 
-use gir::library::site::{body_page, library_site, LibrarySite};
 use gir_compile::library::identity::grouping_key;
 use gir_compile::library::link_reports;
 use gir_compile::load::load_report;
 use gir_compile::pipeline::compile_report;
 use gir_model::bundle::CompiledReport;
+use gir_site::library::site::{body_page, library_site, LibrarySite};
 
 fn compiled(fixture: &str) -> CompiledReport {
-    let path = format!("{}/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../{fixture}", env!("CARGO_MANIFEST_DIR"));
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{fixture}: {e}"));
     compile_report(load_report(fixture, &json).unwrap_or_else(|e| panic!("{fixture}: {e:?}")))
 }

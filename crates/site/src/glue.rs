@@ -219,6 +219,24 @@ fn rename_export(glue: &str, from: &str, to: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The contents of the custom section `name` of `wasm`, if it has one.
+pub fn custom_section<'a>(wasm: &'a [u8], name: &str) -> Result<Option<&'a [u8]>, String> {
+    let module = Module::parse(wasm)?;
+    for &(id, _, contents, end) in &module.sections {
+        if id != CUSTOM_SECTION {
+            continue;
+        }
+        let mut reader = Reader {
+            bytes: &wasm[..end],
+            at: contents,
+        };
+        if reader.name()? == name {
+            return Ok(Some(&wasm[reader.at..end]));
+        }
+    }
+    Ok(None)
+}
+
 /// A wasm module's sections, as bytes.
 struct Module<'a> {
     bytes: &'a [u8],
@@ -240,6 +258,7 @@ struct Export {
     description: Vec<u8>,
 }
 
+const CUSTOM_SECTION: u8 = 0;
 const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 

@@ -1,14 +1,23 @@
 //! The prerendered page: every heading, paragraph and chart is in the HTML
 //! before any script runs, and the document is CSP-clean with relative URLs.
-#![cfg(feature = "ssr")]
-
-use gir::page::{self, LinkedFile, PageAssets, ReportFiles};
+use gir::embedded::{SharedPage, SharedReport};
 use gir::state::FontSize;
+use gir_site::page::{self, LinkedFile, PageAssets, ReportFiles};
+
+/// The seed, compiled as a build compiles it.
+fn seed() -> SharedReport {
+    SharedReport::new(gir_site::seed::compiled())
+}
+
+/// The seed's page, as its data file holds it.
+fn seed_page() -> SharedPage {
+    SharedPage::new(gir_compile::page::page_report(&seed()))
+}
 
 fn seed_body_lines() -> Vec<String> {
     let seed = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/seed-nanfen-2017.txt"
+        "/../../tests/fixtures/seed-nanfen-2017.txt"
     ))
     .unwrap();
     let lines: Vec<&str> = seed.lines().collect();
@@ -44,7 +53,7 @@ fn visible_text(html: &str) -> String {
 }
 
 fn render() -> String {
-    futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium))
+    futures::executor::block_on(page::render_report(seed_page(), FontSize::Medium))
 }
 
 #[test]
@@ -75,11 +84,18 @@ fn prerendered_html_escapes_the_reports_angle_brackets() {
 }
 
 #[test]
-fn an_unknown_report_renders_an_error_not_a_blank_page() {
-    let html = futures::executor::block_on(page::render_report("no-such-report", FontSize::Medium));
+fn an_app_without_its_report_renders_an_error_not_a_blank_page() {
+    use gir::app::{App, AppProps};
+    let html = futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::with_props(AppProps {
+            report_id: "no-such-report".into(),
+            ..AppProps::default()
+        })
+        .render(),
+    );
     assert!(html.contains("role=\"alert\""), "{html}");
     assert!(
-        visible_text(&html).contains("没有编号为“no-such-report”的报告(已内嵌:nanfen-2017)"),
+        visible_text(&html).contains("没有编号为“no-such-report”的报告"),
         "{html}"
     );
 }
@@ -113,7 +129,7 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
     assert!(html.contains("<style>.gir{color:red}</style>"), "{html}");
     assert_eq!(
         assets.style_hash_source(),
-        gir::stylesheet::csp_hash_source(".gir{color:red}")
+        gir_site::stylesheet::csp_hash_source(".gir{color:red}")
     );
     let scripts: Vec<&str> = html.split("<script").skip(1).collect();
     assert_eq!(scripts.len(), 1, "the boot module: {html}");
@@ -231,11 +247,9 @@ fn document_uses_relative_urls_external_scripts_and_integrity() {
 /// by its integrity, and the report's page as the bundle holds it.
 #[test]
 fn each_report_has_a_data_file_named_by_its_contents() {
-    let ids = gir::embedded::report_ids();
-    assert!(!ids.is_empty());
-    for id in ids {
-        let report = gir::embedded::report(&id).unwrap();
-        let report_page = gir::embedded::page(&id).unwrap();
+    for report in [seed()] {
+        let id = report.report.id.clone();
+        let report_page = SharedPage::new(gir_compile::page::page_report(&report));
         let (file, bytes) = page::report_data(&report_page).unwrap();
         let hash = file
             .name
@@ -266,7 +280,7 @@ fn each_report_has_a_data_file_named_by_its_contents() {
 
 #[test]
 fn the_chosen_font_size_is_prerendered() {
-    let html = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Large));
+    let html = futures::executor::block_on(page::render_report(seed_page(), FontSize::Large));
     assert!(html.contains("gir-report--font-large"), "{}", &html[..400]);
     assert!(html.contains("role=\"group\" aria-label=\"字体\""));
     assert!(html.contains(
@@ -275,8 +289,8 @@ fn the_chosen_font_size_is_prerendered() {
     assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
     // Every part of the text is prerendered at that size too (no rollout
     // before the reader changes it): each section's head and each block.
-    let report = gir::embedded::report("nanfen-2017").unwrap();
-    let report_page = gir::embedded::page("nanfen-2017").unwrap();
+    let report = seed();
+    let report_page = seed_page();
     let blocks: usize = report.report.sections.iter().map(|s| s.blocks.len()).sum();
     let preamble = report.report.preamble.len();
     let parts = html.matches("gir-part ").count();
@@ -335,8 +349,9 @@ fn the_mount_fingerprint_follows_the_dom_walk_of_the_boot_module() {
 
 #[test]
 fn the_prerendered_seed_carries_its_fingerprint() {
-    let inner = futures::executor::block_on(page::render_report("nanfen-2017", FontSize::Medium));
-    let report_page = gir::embedded::page("nanfen-2017").unwrap();
+    let report_page = seed_page();
+    let inner =
+        futures::executor::block_on(page::render_report(report_page.clone(), FontSize::Medium));
     let (data, _) = page::report_data(&report_page).unwrap();
     let (hydration_data, _) = page::report_data(&report_page.for_hydration()).unwrap();
     let files = ReportFiles {
@@ -433,7 +448,7 @@ fn scripts_are_served_without_comment_lines_or_indentation() {
 /// written: the build stops on it instead of shipping a report that fails.
 #[test]
 fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
-    let mut report = (*gir::embedded::page("nanfen-2017").unwrap()).clone();
+    let mut report = (*seed_page()).clone();
     report.panels = "注"
         .repeat(gir_model::bundle::REPORT_DATA_LIMIT / 3 + 1)
         .into();
@@ -447,7 +462,7 @@ fn a_report_over_the_decoders_limit_is_refused_at_build_time() {
 
 #[test]
 fn the_page_for_hydration_leaves_out_what_the_prerendered_mount_holds() {
-    let page = gir::embedded::page("nanfen-2017").unwrap();
+    let page = seed_page();
     let lite = page.for_hydration();
     assert!(lite.for_hydration && !page.for_hydration);
     // The same structure, so the components render the same nodes around

@@ -9,17 +9,17 @@
 //! ([`PageAssets::style_hash_source`]). Scripts and linked stylesheets carry
 //! integrity hashes.
 
-use crate::app::{App, AppProps};
-use crate::components::report_view::ReportView;
-use crate::embedded::SharedPage;
-use crate::mount::{
+use base64::Engine;
+use gir::app::{App, AppProps};
+use gir::components::report_view::ReportView;
+use gir::embedded::SharedPage;
+use gir::mount::{
     BASE_ATTRIBUTE, DATA_FAILURE_NOTICE, FAILED_STATE, FAILURE_NOTICE, FINGERPRINT_ATTRIBUTE,
     FONT_SIZE_ATTRIBUTE, HYDRATION_INTEGRITY_ATTRIBUTE, HYDRATION_SRC_ATTRIBUTE,
     INTEGRITY_ATTRIBUTE, MOUNT_ATTRIBUTE, MOUNT_SELECTOR, REPORT_ATTRIBUTE, SRC_ATTRIBUTE,
     STATE_ATTRIBUTE,
 };
-use crate::state::{FontSize, ViewerState};
-use base64::Engine;
+use gir::state::{FontSize, ViewerState};
 use gir_model::page::PageReport;
 use gir_model::{downloads, escape};
 use sha2::{Digest, Sha384};
@@ -429,9 +429,10 @@ pub fn frame_host_tag(integrity: &str) -> String {
 }
 
 /// The report rendered to HTML, with the markers Yew needs to hydrate it.
-pub async fn render_report(report_id: &str, font_size: FontSize) -> String {
+pub async fn render_report(report: SharedPage, font_size: FontSize) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
-        report_id: report_id.to_string().into(),
+        report_id: report.id.clone().into(),
+        report: Some(report),
         font_size,
         ..AppProps::default()
     })
@@ -440,8 +441,8 @@ pub async fn render_report(report_id: &str, font_size: FontSize) -> String {
     .await
 }
 
-/// A report that is not embedded (a dataset being written, previewed by the
-/// authoring tool) rendered as a page shows it before any script runs: the
+/// A report as a page that no script takes over (a dataset being written,
+/// previewed by the authoring tool) shows it before any script runs: the
 /// components [`App`] renders, with the settings a page starts with (hooks
 /// run no effects on the server, so App's only differ once hydrated). No
 /// hydration markers: no viewer script takes such a page over.
@@ -729,12 +730,16 @@ pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
     page(title, &head, body)
 }
 
+/// The icon: in the viewer's own pages as a `data:` URL, and a file of the
+/// site for the demo portal pages, which link it as a host page would.
+pub const FAVICON: &str = include_str!("../../../assets/favicon.svg");
+pub const FAVICON_FILE: &str = "favicon.svg";
+
 /// The pages' icon, in the page itself (a `data:` URL): the browser asks
 /// for it after the load, and as a file it was one request and ~0.7 KB
 /// more on the wire for 348 bytes of SVG. `#`, `%`, `"`, `<` and `>` are
 /// percent-encoded, so the URL is valid and safe inside the attribute.
 fn favicon_link() -> String {
-    const FAVICON: &str = include_str!("../assets/favicon.svg");
     let mut href = String::from("data:image/svg+xml,");
     for c in FAVICON.trim().chars() {
         match c {
@@ -830,12 +835,13 @@ mod tests {
 
     #[test]
     fn a_preview_is_what_the_app_renders_for_the_same_report() {
-        let report = crate::embedded::report("").unwrap();
-        let page = crate::embedded::page("").unwrap();
+        let report = crate::seed::compiled();
+        let page = SharedPage::new(gir_compile::page::page_report(&report));
         for font_size in [FontSize::Small, FontSize::Large] {
             let app = futures::executor::block_on(
                 LocalServerRenderer::<App>::with_props(AppProps {
                     report_id: report.report.id.clone().into(),
+                    report: Some(page.clone()),
                     font_size,
                     ..AppProps::default()
                 })

@@ -1,13 +1,12 @@
 //! The viewer's own stylesheet split into the pages' inline screen rules and
 //! their linked print rules, read back by a CSS tokenizer as a browser reads
 //! it: nothing is lost, altered or moved to the wrong part.
-#![cfg(feature = "ssr")]
 
 use cssparser::{Parser, Token};
-use gir::stylesheet;
+use gir_site::stylesheet;
 use std::collections::BTreeMap;
 
-const VIEWER_CSS: &str = include_str!("../assets/viewer.css");
+const VIEWER_CSS: &str = include_str!("../../../assets/viewer.css");
 
 /// Every token of `css` but whitespace and comments, at every depth, as
 /// text, with how often each occurs; and the top-level at-rules' names.
