@@ -92,6 +92,54 @@ test.describe('strict Content-Security-Policy', () => {
   });
 });
 
+// A portal whose policy allows styles from its own origin only, without the inline
+// style's hash: the inline rules are blocked (the one violation expected), and the
+// stylesheet each page links after its content makes it look as designed all the same,
+// with JavaScript and without.
+test.describe('a policy of style-src \'self\' without the hashes', () => {
+  const SELF_ONLY = { basePath: SUB_PATH, csp: STRICT_CSP.replace(/style-src [^;]*/, "style-src 'self'") };
+  const ELEMENTS = [
+    '.gir-report__title', '.gir-section__heading', '.gir-p', '.gir-meta__label', '.gir-toc__link',
+    '.gir-fontsize__button', '.gir-chart__caption', '.gir-facts__value',
+  ];
+  const PROPS = ['color', 'font-size', 'font-family', 'line-height', 'margin-top', 'padding-left', 'background-color', 'display'];
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(() => {
+      test.use({
+        server: SELF_ONLY,
+        javaScriptEnabled,
+        // Chromium says so on the console (with JavaScript, the page's report of
+        // the violation comes too); each expected problem must occur.
+        expectedProblems: {
+          inlineStyleBlocked: /^console error: Applying inline style violates the following Content Security Policy directive 'style-src 'self''/,
+          ...(javaScriptEnabled ? { violationReported: /^CSP violation: style-src-elem inline/ } : {}),
+        },
+      });
+      test(`looks as designed ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, async ({ page, browser }) => {
+        await page.goto('');
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const blocked = await page.evaluate(styles, [ELEMENTS, PROPS]);
+        expect(blocked.missing).toEqual([]);
+        // The same page where the inline style applies (the policy with its hash).
+        const { startServer } = await import('../../scripts/static-server.mjs');
+        const { distDir } = await import('./helpers.mjs');
+        const allowed = await startServer({ root: distDir, basePath: SUB_PATH, csp: STRICT_CSP });
+        const context = await browser.newContext({ javaScriptEnabled });
+        try {
+          const other = await context.newPage();
+          await other.goto(allowed.url);
+          await other.evaluate(() => document.fonts.ready.then(() => undefined));
+          const designed = await other.evaluate(styles, [ELEMENTS, PROPS]);
+          expect(blocked.computed).toEqual(designed.computed);
+        } finally {
+          await context.close();
+          await allowed.close();
+        }
+      });
+    });
+  }
+});
+
 test.describe('mounted in a portal page', () => {
   test.use({ server: UNDER_SUB_PATH });
 

@@ -322,7 +322,9 @@ fn viewer_files() -> Result<ViewerFiles, String> {
         boot: LinkedFile::new(page::VIEWER_SCRIPT, boot.as_bytes()),
         wasm,
     };
+    let screen_file = assets.screen_file();
     let files = vec![
+        (screen_file.name, assets.screen_css.as_bytes().to_vec()),
         (wasm_name, shrunk.wasm),
         (glue_name, shrunk.glue.into_bytes()),
         (page::VIEWER_SCRIPT.to_string(), boot.into_bytes()),
@@ -421,6 +423,10 @@ fn write_site(staging: &mut Staging, reports: &[CompiledReport]) -> Result<Built
     let mut library_pages = 0;
     if let Some(site) = &library {
         staging.write(page::LIBRARY_SCRIPT, library_js.as_bytes())?;
+        staging.write(
+            &library_assets.css_file().name,
+            library_assets.css.as_bytes(),
+        )?;
         for library_page in &site.pages {
             let html =
                 page::library_document(&library_page.title, &library_page.body, &library_assets);

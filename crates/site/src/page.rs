@@ -83,6 +83,38 @@ impl PageAssets {
     pub fn style_hash_source(&self) -> String {
         crate::stylesheet::csp_hash_source(&self.screen_css)
     }
+
+    /// The screen rules as a file too (`gir-screen.<hash>.css`), linked
+    /// after the content: see [`fallback_stylesheet`].
+    pub fn screen_file(&self) -> LinkedFile {
+        fallback_stylesheet("gir-screen", &self.screen_css)
+    }
+}
+
+/// The same rules as a page's inline style, in a file of the site named by
+/// its contents (`<stem>.<hash>.css`) that the page links at the end of its
+/// body. A portal whose policy allows styles from its own origin only
+/// (`style-src 'self'`, without the inline style's hash) blocks the inline
+/// style: the page still looks as designed, with or without JavaScript,
+/// from this file. Where the inline style applies, the file only repeats
+/// it, after the content has been painted.
+pub fn fallback_stylesheet(stem: &str, css: &str) -> LinkedFile {
+    LinkedFile::new(
+        format!("{stem}.{}.css", content_hash(css.as_bytes())),
+        css.as_bytes(),
+    )
+}
+
+/// The link to a [`fallback_stylesheet`], for the end of a page's body.
+fn fallback_link(file: &LinkedFile) -> String {
+    fill_template(
+        "<link rel=\"stylesheet\" href=\"./{{href}}\" integrity=\"{{sri}}\">\n",
+        &[
+            ("href", &escape::markup(&file.name)),
+            ("sri", &file.integrity),
+        ],
+    )
+    .expect("the fallback link template and its values match")
 }
 
 /// The files of one report that a page showing it links: its data file
@@ -370,26 +402,18 @@ fn css_string(text: &str) -> String {
 /// warns): the boot module's fetches, which take over the preloaded
 /// responses, check them.
 pub fn viewer_head(assets: &PageAssets, reports: &[&ReportFiles]) -> String {
+    viewer_start(assets, reports) + &print_links(reports)
+}
+
+/// What of [`viewer_head`] starts the viewer: the inline screen rules, the
+/// preloads and the boot module.
+fn viewer_start(assets: &PageAssets, reports: &[&ReportFiles]) -> String {
     let data_preloads: String = reports
         .iter()
         .map(|files| {
             let href = escape::markup(&files.hydration_data.name);
             fill_template(DATA_PRELOAD, &[("href", &href)])
                 .expect("the data preload template and its value match")
-        })
-        .collect();
-    let print_stylesheets: String = reports
-        .iter()
-        .map(|files| {
-            let file = &files.print_stylesheet;
-            fill_template(
-                PRINT_STYLESHEET,
-                &[
-                    ("href", &escape::markup(&file.name)),
-                    ("sri", &file.integrity),
-                ],
-            )
-            .expect("the print stylesheet template and its values match")
         })
         .collect();
     fill_template(
@@ -402,17 +426,34 @@ pub fn viewer_head(assets: &PageAssets, reports: &[&ReportFiles]) -> String {
             ("data_preloads", &data_preloads),
             ("boot", &escape::markup(&assets.boot.name)),
             ("boot_sri", &assets.boot.integrity),
-            ("print_stylesheets", &print_stylesheets),
         ],
     )
     .expect("the head template and its values match")
+}
+
+/// Each report's print stylesheet, linked for `media="print"`.
+fn print_links(reports: &[&ReportFiles]) -> String {
+    reports
+        .iter()
+        .map(|files| {
+            let file = &files.print_stylesheet;
+            fill_template(
+                PRINT_STYLESHEET,
+                &[
+                    ("href", &escape::markup(&file.name)),
+                    ("sri", &file.integrity),
+                ],
+            )
+            .expect("the print stylesheet template and its values match")
+        })
+        .collect()
 }
 
 const VIEWER_HEAD: &str = r#"<style>{{screen_css}}</style>
 <link rel="modulepreload" href="./{{glue}}" integrity="{{glue_sri}}">
 <link rel="preload" href="./{{wasm}}" as="fetch" type="application/wasm" crossorigin>
 {{data_preloads}}<script type="module" src="./{{boot}}" integrity="{{boot_sri}}"></script>
-{{print_stylesheets}}"#;
+"#;
 
 const DATA_PRELOAD: &str = "<link rel=\"preload\" href=\"./{{href}}\" as=\"fetch\" crossorigin>\n";
 
@@ -678,8 +719,11 @@ fn decode_entities(text: &str) -> String {
 
 /// The complete standalone page of a report whose files are `report`.
 pub fn document(title: &str, body: &str, assets: &PageAssets, report: &ReportFiles) -> String {
-    let head = [favicon_link(), viewer_head(assets, &[report])].join("\n");
-    page(title, &head, body)
+    // The print rules come after the screen rules' file, which applies to
+    // print too: the cascade is the inline style's, then the print rules.
+    let head = [favicon_link(), viewer_start(assets, &[report])].join("\n");
+    let tail = fallback_link(&assets.screen_file()) + &print_links(&[report]);
+    page(title, &head, body, &tail)
 }
 
 /// The library pages' stylesheet, inline, and their script, linked with its
@@ -697,6 +741,12 @@ impl LibraryAssets {
     /// inline style.
     pub fn style_hash_source(&self) -> String {
         crate::stylesheet::csp_hash_source(&self.css)
+    }
+
+    /// The library's stylesheet as a file too (`gir-library.<hash>.css`):
+    /// see [`fallback_stylesheet`].
+    pub fn css_file(&self) -> LinkedFile {
+        fallback_stylesheet("gir-library", &self.css)
     }
 }
 
@@ -716,7 +766,12 @@ pub fn library_document(title: &str, body: &str, assets: &LibraryAssets) -> Stri
         ],
     )
     .expect("the library head template and its values match");
-    page(title, &[favicon_link(), head].join("\n"), body)
+    page(
+        title,
+        &[favicon_link(), head].join("\n"),
+        body,
+        &fallback_link(&assets.css_file()),
+    )
 }
 
 /// A standalone preview page: the report and a link to the viewer's
@@ -727,7 +782,7 @@ pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
         &[("css", &escape::markup(stylesheet))],
     )
     .expect("the stylesheet link template and its value match");
-    page(title, &head, body)
+    page(title, &head, body, "")
 }
 
 /// The icon: in the viewer's own pages as a `data:` URL, and a file of the
@@ -751,14 +806,16 @@ fn favicon_link() -> String {
 }
 
 /// The page around a report: the one template of both the built pages and
-/// the previews; `head` is markup, `title` text.
-fn page(title: &str, head: &str, body: &str) -> String {
+/// the previews; `head` and `tail` (after the content) are markup, `title`
+/// text.
+fn page(title: &str, head: &str, body: &str, tail: &str) -> String {
     fill_template(
         DOCUMENT,
         &[
             ("title", &escape::markup(title)),
             ("head", head),
             ("body", body),
+            ("tail", tail),
         ],
     )
     .expect("the page template and its values match")
@@ -774,7 +831,7 @@ const DOCUMENT: &str = r#"<!DOCTYPE html>
 </head>
 <body class="gir-page">
 <main class="gir-page__main">{{body}}</main>
-</body>
+{{tail}}</body>
 </html>
 "#;
 
@@ -877,7 +934,18 @@ mod tests {
             page.contains("<style>.gir-library{color: red;}</style>"),
             "{page}"
         );
-        assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+        // One linked stylesheet, the same rules as a file, after the content
+        // (for a policy that blocks the inline style).
+        assert_eq!(page.matches("rel=\"stylesheet\"").count(), 1, "{page}");
+        let file = assets.css_file();
+        assert!(file.name.starts_with("gir-library.") && file.name.ends_with(".css"));
+        assert!(
+            page.contains(&format!(
+                "</main>\n<link rel=\"stylesheet\" href=\"./{}\" integrity=\"{}\">\n</body>",
+                file.name, file.integrity
+            )),
+            "{page}"
+        );
         assert!(
             page.contains(&format!(
                 "<script src=\"./gir-library.js\" integrity=\"{}\" defer></script>",
