@@ -63,6 +63,16 @@ enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// Write a commented site configuration (report-viewer.toml) into DIR
+    ///
+    /// Every key is shown at its default, with what it does; `build` and
+    /// `serve` read it from the first folder of datasets. An existing
+    /// configuration is never overwritten.
+    Init {
+        /// The folder of datasets.
+        #[arg(value_name = "DIR")]
+        folder: PathBuf,
+    },
     /// Build the site and serve it on 127.0.0.1, rebuilding on every change
     ///
     /// Watches the datasets: on a change the site is built again and the
@@ -183,6 +193,7 @@ where
             port,
             output,
         } => serve::run(inputs, port, output, out, err),
+        Command::Init { folder } => run_init(&folder, err),
         Command::Check { files, format } => run_check(&files, format, out, err),
         Command::Render {
             file,
@@ -244,6 +255,31 @@ fn run_build(
             Ok(EXIT_PROBLEMS)
         }
     }
+}
+
+fn run_init(folder: &Path, err: &mut dyn Write) -> Outcome {
+    let path = folder.join(gir_site::config::FILE_NAME);
+    let shown = printable(&path.display().to_string());
+    std::fs::create_dir_all(folder).map_err(|e| format!("{shown}: {e}"))?;
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(format!("{shown}: exists already: left as it is"))
+        }
+        Err(e) => return Err(format!("{shown}: cannot write: {e}")),
+    };
+    file.write_all(gir_site::config::TEMPLATE.as_bytes())
+        .map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    writeln!(
+        err,
+        "wrote {shown}: every key commented out, at its default"
+    )
+    .map_err(write_error)?;
+    Ok(EXIT_OK)
 }
 
 /// One line on what a build did.

@@ -50,6 +50,9 @@ pub fn run(
         Some(site) => site,
         None => std::env::temp_dir().join(format!("report-viewer-serve-{}", std::process::id())),
     };
+    let base = generate::site_config(&inputs)
+        .map_err(|e| e.to_string())?
+        .base_path;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("127.0.0.1:{port}: cannot listen: {e}"))?;
     let status = Arc::new(Mutex::new(Status::default()));
@@ -57,7 +60,7 @@ pub fn run(
     rebuild(&options, &status, err);
     let _ = writeln!(
         out,
-        "serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
+        "serving {} on http://127.0.0.1:{port}{base} (Ctrl-C stops)",
         printable(&site.display().to_string())
     );
     let _ = out.flush();
@@ -79,8 +82,9 @@ pub fn run(
         let Ok(stream) = stream else { continue };
         let site = site.clone();
         let status = status.clone();
+        let base = base.clone();
         std::thread::spawn(move || {
-            let _ = answer(stream, &site, &status);
+            let _ = answer(stream, &site, &base, &status);
         });
     }
     Ok(EXIT_UNREADABLE)
@@ -139,8 +143,14 @@ fn snapshot(inputs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
     files
 }
 
-/// Answers one request.
-fn answer(mut stream: TcpStream, site: &Path, status: &Mutex<Status>) -> std::io::Result<()> {
+/// Answers one request; the site is at `base` (the configuration's
+/// `base_path`).
+fn answer(
+    mut stream: TcpStream,
+    site: &Path,
+    base: &str,
+    status: &Mutex<Status>,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -177,6 +187,18 @@ fn answer(mut stream: TcpStream, site: &Path, status: &Mutex<Status>) -> std::io
     if path == EVENTS_PATH {
         return events(stream, status);
     }
+    let Some(path) = path.strip_prefix(base.trim_end_matches('/')) else {
+        if path == "/" {
+            return redirect(&mut stream, base);
+        }
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found\n",
+            method,
+        );
+    };
     let problems = status.lock().expect("never poisoned").problems.clone();
     let Some(file) = site_file(site, path) else {
         return respond(
@@ -307,6 +329,15 @@ fn events(mut stream: TcpStream, status: &Mutex<Status>) -> std::io::Result<()> 
             quiet = Duration::ZERO;
         }
     }
+}
+
+/// Sends the reader from `/` to the site under its base path.
+fn redirect(stream: &mut TcpStream, base: &str) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 302 Found\r\nLocation: {base}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.flush()
 }
 
 fn respond(

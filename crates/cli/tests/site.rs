@@ -101,6 +101,51 @@ fn the_binary_alone_builds_a_library_with_no_tool_on_path() {
 }
 
 #[test]
+fn init_writes_a_configuration_that_build_reads() {
+    let dir = scratch("config");
+    let datasets = library_folder(&dir);
+    let init = bare(&[Path::new("init"), &datasets]);
+    assert!(init.status.success(), "{}", text(&init.stderr));
+    let config = datasets.join("report-viewer.toml");
+    let template = std::fs::read_to_string(&config).unwrap();
+    assert!(template.contains("# title = "), "{template}");
+    assert_eq!(
+        bare(&[Path::new("init"), &datasets]).status.code(),
+        Some(2),
+        "never overwritten"
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), template);
+
+    std::fs::write(
+        &config,
+        template.replace(
+            "# title = \"政府信息公开工作年度报告库\"",
+            "title = \"某县报告库\"",
+        ),
+    )
+    .unwrap();
+    let site = dir.join("site");
+    assert!(
+        bare(&[Path::new("build"), &datasets, Path::new("-o"), &site])
+            .status
+            .success()
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<title>某县报告库</title>"), "{index}");
+    assert!(index.contains(">某县报告库</h1>"), "{index}");
+
+    // A mistake in it is refused with its place, and nothing is written.
+    std::fs::write(&config, "title = \"某县报告库\"\nbase_path = 3\n").unwrap();
+    let refused = bare(&[Path::new("build"), &datasets, Path::new("-o"), &site]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains(&format!("{}:2:13:", config.display())),
+        "{}",
+        text(&refused.stderr)
+    );
+}
+
+#[test]
 fn a_broken_dataset_writes_nothing_and_keeps_the_previous_site() {
     let dir = scratch("broken");
     let datasets = library_folder(&dir);
@@ -246,6 +291,12 @@ fn serve_rebuilds_on_a_change_shows_problems_in_the_page_and_tells_the_page_to_r
     let dataset = datasets.join("nanfen-2017.json");
     let json = std::fs::read_to_string(repo_path("assets/reports/nanfen-2017.json")).unwrap();
     std::fs::write(&dataset, &json).unwrap();
+    // Served under the portal's path, as the configuration says.
+    std::fs::write(
+        datasets.join("report-viewer.toml"),
+        "base_path = \"/xxgk/ndbg/\"\n",
+    )
+    .unwrap();
     let port = free_port();
     let _server = Server(
         Command::new(BINARY)
@@ -258,9 +309,10 @@ fn serve_rebuilds_on_a_change_shows_problems_in_the_page_and_tells_the_page_to_r
             .unwrap(),
     );
     until("the first page", || {
-        get(port, "/nanfen-2017.html").is_some_and(|page| page.starts_with("HTTP/1.1 200"))
+        get(port, "/xxgk/ndbg/nanfen-2017.html")
+            .is_some_and(|page| page.starts_with("HTTP/1.1 200"))
     });
-    let page = get(port, "/nanfen-2017.html").unwrap();
+    let page = get(port, "/xxgk/ndbg/nanfen-2017.html").unwrap();
     assert!(page.contains("南芬区2017年度政府信息公开工作报告"));
     assert!(
         page.contains("<script src=\"/__gir/reload.js\"></script>"),
@@ -288,15 +340,16 @@ fn serve_rebuilds_on_a_change_shows_problems_in_the_page_and_tells_the_page_to_r
     events.read_to_end(&mut heard).unwrap();
     assert!(text(&heard).contains("event: build"), "{}", text(&heard));
     until("the rebuilt page", || {
-        get(port, "/nanfen-2017.html").is_some_and(|page| page.contains("南芬区二〇一七年度"))
+        get(port, "/xxgk/ndbg/nanfen-2017.html")
+            .is_some_and(|page| page.contains("南芬区二〇一七年度"))
     });
 
     // A broken dataset: every page lists its problems with their places.
     std::fs::write(&dataset, "{\n  \"id\": \"nanfen-2017\",\n  oops\n}\n").unwrap();
     until("the problems page", || {
-        get(port, "/nanfen-2017.html").is_some_and(|page| page.contains("数据集有错误"))
+        get(port, "/xxgk/ndbg/nanfen-2017.html").is_some_and(|page| page.contains("数据集有错误"))
     });
-    let page = get(port, "/nanfen-2017.html").unwrap();
+    let page = get(port, "/xxgk/ndbg/nanfen-2017.html").unwrap();
     assert!(
         page.contains(&format!("{}:3:", dataset.display())),
         "{page}"

@@ -17,6 +17,7 @@
 //! Everything goes through [`Staging`]: the site changes only when the
 //! whole build succeeded, and then only in the files whose bytes changed.
 
+use crate::config::{self, SiteConfig};
 use crate::library;
 use crate::output::{Published, Staging};
 use crate::page::{self, LinkedFile, PageAssets, ReportFiles};
@@ -216,9 +217,19 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
         .collect()
 }
 
+/// The configuration of the site of `inputs`: the first folder's
+/// `report-viewer.toml`, or the defaults.
+pub fn site_config(inputs: &[PathBuf]) -> Result<SiteConfig, BuildError> {
+    match inputs.iter().find(|input| input.is_dir()) {
+        Some(folder) => config::load(folder).map_err(BuildError::one),
+        None => Ok(SiteConfig::default()),
+    }
+}
+
 /// Builds the site `options.out` from `options.inputs`.
 pub fn build(options: &Options) -> Result<Built, BuildError> {
     viewer::check_build(viewer::WASM).map_err(BuildError::one)?;
+    let config = site_config(&options.inputs)?;
     let datasets = datasets(&options.inputs)?;
 
     // 1. Read, load, check and compile every dataset.
@@ -276,7 +287,7 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
 
     // 3 and 4: every file, into the staging folder.
     let mut staging = Staging::new(&options.out).map_err(BuildError::one)?;
-    let built = write_site(&mut staging, &reports).map_err(BuildError::one)?;
+    let built = write_site(&mut staging, &reports, &config).map_err(BuildError::one)?;
     let Published {
         written,
         unchanged,
@@ -354,7 +365,11 @@ fn viewer_files() -> Result<ViewerFiles, String> {
 }
 
 /// Writes every file of the site of `reports` into `staging`.
-fn write_site(staging: &mut Staging, reports: &[CompiledReport]) -> Result<Built, String> {
+fn write_site(
+    staging: &mut Staging,
+    reports: &[CompiledReport],
+    config: &SiteConfig,
+) -> Result<Built, String> {
     let viewer = viewer_files()?;
     for (path, contents) in &viewer.files {
         staging.write(path, contents)?;
@@ -377,7 +392,8 @@ fn write_site(staging: &mut Staging, reports: &[CompiledReport]) -> Result<Built
     // A build of several reports is a library: index.html is its index, and
     // each body and year has a page.
     let compiled: Vec<&CompiledReport> = reports.iter().collect();
-    let library = library::site::library_site(&compiled).map_err(|errors| errors.join("\n"))?;
+    let library = library::site::library_site(&compiled, &config.title)
+        .map_err(|errors| errors.join("\n"))?;
 
     // One page per report (`<id>.html`), with its data files; the demos
     // (and index.html, for a single report) show the first.

@@ -18,10 +18,12 @@
 //!   [`stylesheet`]: the stylesheet split into its inline screen part and
 //!   its print part; [`glue`]: the wasm and its JS glue made smaller as
 //!   served.
+//! - [`config`]: the site configuration (`report-viewer.toml`).
 //! - [`viewer`]: the viewer's wasm, glue and stylesheet, built with this
 //!   crate (`build.rs`) and carried inside it; [`seed`]: the built-in
 //!   report.
 
+pub mod config;
 pub mod generate;
 pub mod glue;
 pub mod library;

@@ -31,7 +31,7 @@ fn site() -> LibrarySite {
     let files: Vec<String> = SAMPLES.iter().map(|f| f.to_string()).collect();
     link_reports(&files, &mut reports).expect("the samples are one library");
     let refs: Vec<&CompiledReport> = reports.iter().collect();
-    library_site(&refs)
+    library_site(&refs, gir_site::library::INDEX_TITLE)
         .expect("a library")
         .expect("two reports or more")
 }
@@ -151,7 +151,7 @@ fn a_year_s_page_compares_every_body_of_that_year() {
 #[test]
 fn one_report_makes_no_library() {
     let report = compiled(SAMPLES[0]);
-    assert!(library_site(&[&report]).unwrap().is_none());
+    assert!(library_site(&[&report], "库").unwrap().is_none());
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn two_reports_of_a_body_and_year_are_refused_naming_both() {
     let a = compiled(SAMPLES[1]);
     let mut b = compiled(SAMPLES[1]);
     b.report.id = "sample-2019-copy".into();
-    let errors = library_site(&[&a, &b]).err().expect("refused");
+    let errors = library_site(&[&a, &b], "库").err().expect("refused");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0].contains("sample-2019") && errors[0].contains("sample-2019-copy"),

@@ -38,6 +38,8 @@ pub struct IndexEntry {
 
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct IndexView {
+    /// The library's title: the site configuration's, or [`INDEX_TITLE`].
+    pub title: String,
     /// Sorted: newest year first, then body.
     pub entries: Vec<IndexEntry>,
     /// `(year, page)` of every year page, newest first.
@@ -103,6 +105,7 @@ pub struct YearView {
     pub rows: Vec<YearRow>,
 }
 
+/// The library's title when the site configuration gives none.
 pub const INDEX_TITLE: &str = "政府信息公开工作年度报告库";
 
 /// The index, as the page's body.
@@ -161,7 +164,7 @@ fn Index(view: &IndexView) -> Html {
     );
     html! {
         <div class="gir-library" data-gir-library="">
-            <h1 class="gir-library__title">{ INDEX_TITLE }</h1>
+            <h1 class="gir-library__title">{ view.title.clone() }</h1>
             <p class="gir-library__summary">{ summary }</p>
             // Shown by gir-library.js: without a script there is nothing to
             // filter with, and the whole list below is the index.
@@ -353,6 +356,7 @@ mod tests {
     #[test]
     fn the_index_lists_every_report_with_links_and_hides_the_filters_until_a_script_runs() {
         let html = futures::executor::block_on(render_index(IndexView {
+            title: INDEX_TITLE.into(),
             entries: vec![
                 entry("a-2022", "甲局<b>", 2022),
                 entry("b-2021", "乙局", 2021),

@@ -88,9 +88,12 @@ fn shown(reading: &Reading, unit: &str) -> String {
     }
 }
 
-/// The pages and files of the library of `reports`; `None` for fewer than
-/// two reports (a build of one report is that report's page).
-pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, Vec<String>> {
+/// The pages and files of the library of `reports`, titled `title`; `None`
+/// for fewer than two reports (a build of one report is that report's page).
+pub fn library_site(
+    reports: &[&CompiledReport],
+    title: &str,
+) -> Result<Option<LibrarySite>, Vec<String>> {
     if reports.len() < 2 {
         return Ok(None);
     }
@@ -127,8 +130,9 @@ pub fn library_site(reports: &[&CompiledReport]) -> Result<Option<LibrarySite>, 
 
     let mut pages = vec![LibraryPage {
         path: "index.html".into(),
-        title: super::INDEX_TITLE.into(),
+        title: title.into(),
         body: futures::executor::block_on(super::render_index(IndexView {
+            title: title.into(),
             entries,
             years: year_links,
         })),
