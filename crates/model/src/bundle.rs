@@ -152,6 +152,16 @@ impl Bundle {
     }
 }
 
+impl CompiledReport {
+    /// What linking the report into a library found (its 内容雷同), as
+    /// bytes: with its dataset and the generator, what the site
+    /// generator's cache of built pages is keyed by.
+    pub fn repeats_bytes(&self) -> Vec<u8> {
+        bincode::encode_to_vec(&self.repeats, bincode_config())
+            .expect("plain structs always encode")
+    }
+}
+
 /// A run of a paragraph's text: plain, or a quoted sentence with its anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {

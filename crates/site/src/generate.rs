@@ -238,15 +238,18 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
         let json = dataset.text().map_err(|e| vec![printable(&e)])?;
         let report = load_report(&name, &json)
             .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-        Ok::<_, Vec<String>>((name, compile_report(report)))
+        let source = page::content_hash(json.as_bytes());
+        Ok::<_, Vec<String>>((name, source, compile_report(report)))
     });
     let mut names = Vec::new();
+    let mut sources = Vec::new();
     let mut reports = Vec::new();
     let mut problems = Vec::new();
     for result in loaded {
         match result {
-            Ok((name, compiled)) => {
+            Ok((name, source, compiled)) => {
                 names.push(name);
+                sources.push(source);
                 reports.push(compiled);
             }
             Err(found) => problems.extend(found),
@@ -287,7 +290,8 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
 
     // 3 and 4: every file, into the staging folder.
     let mut staging = Staging::new(&options.out).map_err(BuildError::one)?;
-    let built = write_site(&mut staging, &reports, &config).map_err(BuildError::one)?;
+    let built = write_site(&mut staging, &reports, &sources, &config, &options.out)
+        .map_err(BuildError::one)?;
     let Published {
         written,
         unchanged,
@@ -365,10 +369,13 @@ fn viewer_files() -> Result<ViewerFiles, String> {
 }
 
 /// Writes every file of the site of `reports` into `staging`.
+/// `sources[i]` is the digest of `reports[i]`'s dataset.
 fn write_site(
     staging: &mut Staging,
     reports: &[CompiledReport],
+    sources: &[String],
     config: &SiteConfig,
+    site: &std::path::Path,
 ) -> Result<Built, String> {
     let viewer = viewer_files()?;
     for (path, contents) in &viewer.files {
@@ -397,13 +404,48 @@ fn write_site(
 
     // One page per report (`<id>.html`), with its data files; the demos
     // (and index.html, for a single report) show the first.
+    // Each report's page and data files; a report whose compiled form and
+    // generator are those of the site's previous build takes its files
+    // over from the site instead of being rendered again (the first is
+    // always rendered: the demos show its mount).
+    let previous = BuiltReports::read(site);
+    let generator = generator_id();
     let shared = Mutex::new(&mut *staging);
-    let pages = in_parallel(reports, |compiled| {
+    let numbered: Vec<(usize, &CompiledReport)> = reports.iter().enumerate().collect();
+    let pages = in_parallel(&numbered, |&(index, compiled)| {
+        let id = &compiled.report.id;
+        let first = index == 0;
+        // The page is made from the dataset and what linking found, by this
+        // generator, in a library or alone.
+        let key = generator.as_ref().map(|generator| {
+            let library_flag: &[u8] = if library.is_some() {
+                b"library"
+            } else {
+                b"single"
+            };
+            page::content_hash(
+                &[
+                    generator.as_bytes(),
+                    library_flag,
+                    sources[index].as_bytes(),
+                    &compiled.repeats_bytes(),
+                ]
+                .concat(),
+            )
+        });
+        if let (false, Some(key), Some(files)) =
+            (first, &key, previous.files(id, key.as_deref(), site))
+        {
+            let mut staging = shared.lock().map_err(|_| "a worker failed".to_string())?;
+            for file in &files {
+                staging.keep(file)?;
+            }
+            return Ok::<_, String>((None, (id.clone(), Some(key.clone()), files)));
+        }
         let report_page = SharedPage::new(page_report(compiled));
         let files = report_files(compiled, &report_page, &viewer.print_css)?;
         let font_size = FontSize::default();
         let inner = futures::executor::block_on(page::render_report(report_page, font_size));
-        let id = &compiled.report.id;
         let mount = page::report_mount_element(id, font_size, &files.linked, &inner);
         let html = page::document(
             &compiled.report.title,
@@ -411,6 +453,12 @@ fn write_site(
             &viewer.assets,
             &files.linked,
         );
+        let mut written: Vec<String> = files
+            .contents
+            .iter()
+            .map(|(path, _)| path.clone())
+            .collect();
+        written.push(format!("{id}.html"));
         let mut staging = shared.lock().map_err(|_| "a worker failed".to_string())?;
         for (path, contents) in &files.contents {
             staging.write(path, contents)?;
@@ -418,12 +466,30 @@ fn write_site(
         staging.write(&format!("{id}.html"), html.as_bytes())?;
         if library.is_none() {
             staging.write("index.html", html.as_bytes())?;
+            written.push("index.html".to_string());
         }
-        Ok::<_, String>((mount, files.linked))
+        // Only the first report's mount is kept (the demos show it): a
+        // page's markup is written, not held, so memory does not grow with
+        // the library.
+        Ok((
+            first.then_some((mount, files.linked)),
+            (id.clone(), key, written),
+        ))
     });
-    let pages = pages.into_iter().collect::<Result<Vec<_>, String>>()?;
+    let mut first = None;
+    let mut built_reports = BuiltReports::default();
+    for page in pages {
+        let (mount_and_files, (id, key, files)) = page?;
+        if mount_and_files.is_some() {
+            first = mount_and_files;
+        }
+        if let Some(key) = key {
+            built_reports.0.push((id, key, files));
+        }
+    }
+    staging.write(BuiltReports::FILE, built_reports.to_text().as_bytes())?;
 
-    let (mount, files) = pages.first().ok_or("no report to build")?;
+    let (mount, files) = first.as_ref().ok_or("no report to build")?;
     let head = page::viewer_head(&viewer.assets, &[files]);
     let demo = page::fill_template(
         PORTAL_DEMO,
@@ -458,6 +524,76 @@ fn write_site(
         style_src,
         ..Built::default()
     })
+}
+
+/// What identifies this generator: the sources of the viewer it carries
+/// and the running binary's size and time, which a rebuild of it changes,
+/// so a cached page is never taken over by another version (cheaper than
+/// a digest of the binary, which a debug build makes hundreds of MB).
+/// `None` (no cache) when the binary cannot be looked at.
+fn generator_id() -> Option<String> {
+    let binary = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let modified = binary
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} {} {} {}",
+        gir::BUILD_ID,
+        env!("CARGO_PKG_VERSION"),
+        binary.len(),
+        modified.as_nanos()
+    ))
+}
+
+/// The reports a build wrote, each with its key (the digest of the
+/// generator and of its compiled form) and its files: the cache that lets
+/// the next build take over the files of a report that has not changed.
+#[derive(Default)]
+struct BuiltReports(Vec<(String, String, Vec<String>)>);
+
+impl BuiltReports {
+    const FILE: &'static str = ".gir-site-reports";
+
+    /// The previous build's list; an empty one when there is none or it
+    /// cannot be read.
+    fn read(site: &std::path::Path) -> Self {
+        let text = std::fs::read_to_string(site.join(Self::FILE)).unwrap_or_default();
+        BuiltReports(
+            text.lines()
+                .filter_map(|line| {
+                    let mut fields = line.split('\t');
+                    let id = fields.next()?.to_string();
+                    let key = fields.next()?.to_string();
+                    Some((id, key, fields.map(String::from).collect()))
+                })
+                .collect(),
+        )
+    }
+
+    /// The files of report `id` when its key was `key` and every one of
+    /// them is still in the site.
+    fn files(&self, id: &str, key: Option<&str>, site: &std::path::Path) -> Option<Vec<String>> {
+        let (_, _, files) = self
+            .0
+            .iter()
+            .find(|(i, k, _)| i == id && Some(k.as_str()) == key)?;
+        files
+            .iter()
+            .all(|file| site.join(file).is_file())
+            .then(|| files.clone())
+    }
+
+    fn to_text(&self) -> String {
+        let mut lines: Vec<String> = self
+            .0
+            .iter()
+            .map(|(id, key, files)| format!("{id}\t{key}\t{}\n", files.join("\t")))
+            .collect();
+        lines.sort();
+        lines.concat()
+    }
 }
 
 /// A report's data files: what its pages link, and their bytes.

@@ -22,7 +22,10 @@ pub const MANIFEST: &str = ".gir-site-files";
 /// A build's files, written as they are made into a folder beside the site.
 pub struct Staging {
     dir: PathBuf,
+    /// Every file of the build, written or kept.
     files: BTreeSet<String>,
+    /// The files of the site kept as they are ([`Staging::keep`]).
+    kept: BTreeSet<String>,
 }
 
 /// What publishing changed in the site.
@@ -54,6 +57,7 @@ impl Staging {
         Ok(Staging {
             dir,
             files: BTreeSet::new(),
+            kept: BTreeSet::new(),
         })
     }
 
@@ -69,6 +73,16 @@ impl Staging {
         Ok(())
     }
 
+    /// Keeps the site's file `path` as it is: the previous build wrote the
+    /// bytes this build would (the caller knows, and has checked that the
+    /// file is there). Nothing is copied, written or compared.
+    pub fn keep(&mut self, path: &str) -> Result<(), String> {
+        check_relative(path)?;
+        self.files.insert(path.to_string());
+        self.kept.insert(path.to_string());
+        Ok(())
+    }
+
     /// Whether the build has written `path` already.
     pub fn has(&self, path: &str) -> bool {
         self.files.contains(path)
@@ -80,6 +94,10 @@ impl Staging {
         std::fs::create_dir_all(site).map_err(|e| format!("{}: {e}", site.display()))?;
         let mut published = Published::default();
         for path in &self.files {
+            if self.kept.contains(path) {
+                published.unchanged += 1;
+                continue;
+            }
             let staged = self.dir.join(path);
             let target = site.join(path);
             let same = match (std::fs::read(&target), std::fs::read(&staged)) {
@@ -230,6 +248,30 @@ mod tests {
         );
         assert!(!site.join("data/c.bin").exists());
         assert!(!dir.join("site.staging").exists());
+    }
+
+    #[test]
+    fn a_kept_file_stays_as_it_is_and_is_not_stale() {
+        let dir = scratch("kept");
+        let site = dir.join("site");
+        build(&site, &[("a.html", "a"), ("b.html", "b")]);
+        let mut staging = Staging::new(&site).unwrap();
+        staging.keep("a.html").unwrap();
+        staging.write("c.html", b"c").unwrap();
+        let published = staging.publish(&site).unwrap();
+        assert_eq!(
+            published,
+            Published {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(std::fs::read_to_string(site.join("a.html")).unwrap(), "a");
+        assert!(!site.join("b.html").exists());
+        // Kept files stay in the list: the next build still knows them.
+        let manifest = std::fs::read_to_string(site.join(MANIFEST)).unwrap();
+        assert_eq!(manifest, "a.html\nc.html\n");
     }
 
     #[test]
