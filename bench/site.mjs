@@ -50,7 +50,7 @@ for (const count of args.counts.split(',').map(Number)) {
   const site = path.join(out, `site-${count}`);
   fs.rmSync(data, { recursive: true, force: true });
   fs.rmSync(site, { recursive: true, force: true });
-  const bodies = String(Math.max(60, Math.ceil(count / 17)));
+  const bodies = String(Math.max(60, Math.ceil(count / 15)));
   execFileSync('node', [path.join(root, 'bench', 'gen-library.mjs'), data, '--count', String(count), '--bodies', bodies], { stdio: 'ignore' });
   const build = () => timed(args.binary, ['build', data, '-o', site]);
   const goal = GOALS[count] ?? {};

@@ -27,6 +27,37 @@ const shownReports = (page) =>
     as.map((a) => a.getAttribute('href').replace(/^\.\//, '').replace(/\.html$/, '')));
 
 test.describe('library index', () => {
+  // On a phone, and at 200 % zoom (a 1280 px window is 640 CSS px), every column of
+  // the index keeps a width to read and tap: the page never scrolls sideways (the
+  // table may, inside its own frame), and a tap on a body's name lands on its link.
+  for (const width of [320, 360, 640]) {
+    test(`keeps every column readable and tappable at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 740 });
+      await page.goto('index.html');
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const facts = await page.evaluate(() => {
+        const table = document.querySelector('[data-gir-library-table]');
+        const heads = [...table.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width));
+        const link = table.querySelector('tbody tr td:nth-child(2) a');
+        link.scrollIntoView({ block: 'center' });
+        // The link's first line (a name may wrap).
+        const box = link.getClientRects()[0];
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return {
+          heads,
+          pageWidth: document.documentElement.scrollWidth,
+          bodyLinkTapped: hit === link || link.contains(hit),
+        };
+      });
+      const em = 18; // the library's 1.125rem
+      expect(Math.min(...facts.heads), `column widths ${facts.heads}`).toBeGreaterThanOrEqual(3 * em);
+      expect(facts.heads[1], 'the body column').toBeGreaterThanOrEqual(6 * em);
+      expect(facts.heads[2], 'the report column').toBeGreaterThanOrEqual(6 * em);
+      expect(facts.pageWidth, 'no page-wide horizontal scrolling').toBeLessThanOrEqual(width);
+      expect(facts.bodyLinkTapped, 'a tap on a body lands on its link').toBe(true);
+    });
+  }
+
   test('filters by year, body, format and words of the title, and keeps the filter in the URL', async ({ page }) => {
     await page.goto('index.html');
     await expect(page.locator('[data-gir-library-filters]')).toBeVisible();

@@ -296,7 +296,7 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
         written,
         unchanged,
         removed,
-    } = staging.publish(&options.out).map_err(BuildError::one)?;
+    } = staging.publish().map_err(BuildError::one)?;
     Ok(Built {
         reports: reports.len(),
         written,

@@ -22,6 +22,11 @@ pub const MANIFEST: &str = ".gir-site-files";
 /// A build's files, written as they are made into a folder beside the site.
 pub struct Staging {
     dir: PathBuf,
+    /// The site, and the files its previous build wrote.
+    site: PathBuf,
+    previous: BTreeSet<String>,
+    /// The folders made in the staging folder so far.
+    folders: BTreeSet<PathBuf>,
     /// Every file of the build, written or kept.
     files: BTreeSet<String>,
     /// The files of the site kept as they are ([`Staging::keep`]).
@@ -42,8 +47,10 @@ pub struct Published {
 impl Staging {
     /// A staging folder for `site`: `<site>.staging` beside it (on the same
     /// file system, so publishing is renames), emptied of what a build that
-    /// stopped half-way left there.
+    /// stopped half-way left there. A site folder that holds files but is
+    /// not a site this tool wrote is refused here, before any work.
     pub fn new(site: &Path) -> Result<Self, String> {
+        let previous = previous_files(site)?;
         let name = site
             .file_name()
             .ok_or_else(|| format!("{}: not a folder name", site.display()))?;
@@ -56,17 +63,31 @@ impl Staging {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         Ok(Staging {
             dir,
+            site: site.to_path_buf(),
+            previous,
+            folders: BTreeSet::new(),
             files: BTreeSet::new(),
             kept: BTreeSet::new(),
         })
     }
 
     /// Writes the file `path` (relative, `/`-separated, made by the build).
+    /// A file the previous build wrote with the same bytes is kept instead:
+    /// one read, no write (file operations are what a large site's rebuild
+    /// spends its time on).
     pub fn write(&mut self, path: &str, contents: &[u8]) -> Result<(), String> {
         check_relative(path)?;
+        if self.previous.contains(path)
+            && std::fs::read(self.site.join(path)).is_ok_and(|old| old == contents)
+        {
+            return self.keep(path);
+        }
         let file = self.dir.join(path);
         if let Some(folder) = file.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| format!("{path}: {e}"))?;
+            if !self.folders.contains(folder) {
+                std::fs::create_dir_all(folder).map_err(|e| format!("{path}: {e}"))?;
+                self.folders.insert(folder.to_path_buf());
+            }
         }
         std::fs::write(&file, contents).map_err(|e| format!("{path}: {e}"))?;
         self.files.insert(path.to_string());
@@ -88,9 +109,11 @@ impl Staging {
         self.files.contains(path)
     }
 
-    /// Brings `site` up to the staged build, then removes the staging folder.
-    pub fn publish(self, site: &Path) -> Result<Published, String> {
-        let previous = previous_files(site)?;
+    /// Brings the site up to the staged build, then removes the staging
+    /// folder.
+    pub fn publish(self) -> Result<Published, String> {
+        let site = self.site.as_path();
+        let previous = &self.previous;
         std::fs::create_dir_all(site).map_err(|e| format!("{}: {e}", site.display()))?;
         let mut published = Published::default();
         for path in &self.files {
@@ -201,7 +224,7 @@ mod tests {
         for (path, contents) in files {
             staging.write(path, contents.as_bytes()).unwrap();
         }
-        staging.publish(site).unwrap()
+        staging.publish().unwrap()
     }
 
     #[test]
@@ -258,7 +281,7 @@ mod tests {
         let mut staging = Staging::new(&site).unwrap();
         staging.keep("a.html").unwrap();
         staging.write("c.html", b"c").unwrap();
-        let published = staging.publish(&site).unwrap();
+        let published = staging.publish().unwrap();
         assert_eq!(
             published,
             Published {
@@ -294,9 +317,7 @@ mod tests {
         let site = dir.join("site");
         std::fs::create_dir_all(&site).unwrap();
         std::fs::write(site.join("notes.txt"), "mine").unwrap();
-        let mut staging = Staging::new(&site).unwrap();
-        staging.write("index.html", b"x").unwrap();
-        let error = staging.publish(&site).unwrap_err();
+        let error = Staging::new(&site).err().expect("refused before any work");
         assert!(
             error.contains("not a site written by report-viewer"),
             "{error}"

@@ -197,6 +197,9 @@ fn Index(view: &IndexView) -> Html {
                     { "显示全部符合的报告" }
                 </button>
             </form>
+            // Its own scroll frame: on a narrow screen the table may scroll
+            // sideways, the page never does (focusable, so a keyboard can).
+            <div class="gir-library__frame" tabindex="0" role="region" aria-label="全部报告">
             <table class="gir-library__table gir-library__table--index" data-gir-library-table="">
                 <caption class="gir-library__caption">{ "全部报告(按年份从新到旧)" }</caption>
                 <thead>
@@ -223,6 +226,7 @@ fn Index(view: &IndexView) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <nav class="gir-library__years" aria-label="按年份比较各机关">
                 <h2 class="gir-library__heading">{ "按年份比较各机关" }</h2>
                 <ul class="gir-library__links">
