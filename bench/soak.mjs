@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Long-life benchmark: a reader who jumps between sections and changes 字体 a
 // thousand times. The JS heap and the wasm memory must stay flat (within ±5%
-// of where they stood after a warm-up); the figures go into the README.
+// of where they stood after a warm-up); the figures go into docs/benchmarks.md.
 //
 //   node bench/soak.mjs [--rounds 1000] [--warmup 50]
 //

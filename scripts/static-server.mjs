@@ -10,7 +10,7 @@
 // sub-path (the portal's /xxgk/ndbg/2017/), sends a Content-Security-Policy header,
 // `application/wasm`, and compresses like a production server (brotli, else gzip;
 // the bench counts the bytes on the wire), the reports' data files
-// (data/*.bin, application/octet-stream) included, as README "Embedding" asks.
+// (data/*.bin, application/octet-stream) included, as docs/embedding.md asks.
 
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -37,7 +37,7 @@ const COMPRESSIBLE = /^(text\/|application\/(json|wasm|octet-stream)|image\/svg)
 /**
  * Compresses `body` as a browser that sent `acceptEncoding` takes it: [encoding, bytes] or
  * null. The settings of files compressed ahead of time, as a portal's server sends static
- * files (nginx `brotli_static`/`gzip_static`, README "Embedding"): brotli at quality 11
+ * files (nginx `brotli_static`/`gzip_static`, docs/embedding.md): brotli at quality 11
  * with its largest window, else gzip at level 9.
  */
 function compress(body, acceptEncoding = '') {

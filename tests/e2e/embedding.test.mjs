@@ -200,7 +200,7 @@ test.describe('mounted in a portal page', () => {
         .map((el) => el.outerHTML)
         .join('\n'),
     );
-    // The report's data file, which every mount names (README: Embedding).
+    // The report's data file, which every mount names (docs/embedding.md).
     const data = await page.$eval('[data-gir-viewer]', (mount) => ['data-gir-src', 'data-gir-integrity'].map((name) => mount.getAttribute(name)));
     expect(data[0]).toMatch(/^data\/nanfen-2017\.[0-9a-f]{16}\.bin$/);
     expect(data[1]).toMatch(/^sha384-/);

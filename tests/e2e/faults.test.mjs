@@ -238,7 +238,7 @@ test.describe('a wasm-bindgen glue file changed after the build', () => {
 test.describe('a wasm-bindgen glue file changed after the build, on a page without the modulepreload tag', () => {
   test.use({ server: tamperedGlue });
 
-  // What README "Embedding" warns about: an ES-module import carries no hash, so
+  // What docs/embedding.md warns about: an ES-module import carries no hash, so
   // without the tag nothing checks the glue. This pins down that the tag is what
   // refuses it above (if this ever fails, Chromium checks imports some other way).
   test('runs the changed glue', async ({ page }) => {

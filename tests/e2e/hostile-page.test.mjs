@@ -27,7 +27,7 @@ async function routeEmptyMount(page) {
   const start = html.indexOf('<div class="gir" data-gir-viewer');
   const end = html.indexOf('</main>');
   expect(start, 'the mount in index.html').toBeGreaterThan(0);
-  // The report's data file, which every mount names (README: Embedding).
+  // The report's data file, which every mount names (docs/embedding.md).
   const data = html.slice(start, html.indexOf('>', start)).match(/ data-gir-src="[^"]+" data-gir-integrity="sha384-[^"]+"/);
   expect(data, 'the data attributes of the mount in index.html').not.toBeNull();
   const empty = `${html.slice(0, start)}<div class="gir" data-gir-viewer data-gir-report="nanfen-2017"${data[0]}></div>${html.slice(end)}`;

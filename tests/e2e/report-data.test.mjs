@@ -1,5 +1,5 @@
 // Each report's data in a file of its own (data/<id>.<hash>.bin), which the
-// boot module fetches for each mount (README: Embedding): the wasm embeds no
+// boot module fetches for each mount (docs/embedding.md): the wasm embeds no
 // report; a page loads its own report's data once, preloaded; a data file
 // that is missing, altered after the build, does not decode, or is another
 // report's, stops that mount only, which says so and stays readable.
@@ -174,7 +174,7 @@ test.describe('a report page', () => {
     const { hydrationSrc: src, hydrationIntegrity: integrity } = builtPage(distDir, 'nanfen-2017');
     expect(await page.locator(`link[rel=preload][as=fetch][href="./${src}"]`).count(), 'the data preload in <head>').toBe(1);
     expect(Object.fromEntries(requests)).toEqual({ [`/${src}`]: 1 });
-    // As the server is told to (README: Embedding): 6 KB of brotli, not 43 KB.
+    // As the server is told to (docs/embedding.md): 6 KB of brotli, not 43 KB.
     expect(encodings).toEqual(['br']);
     // The file is the one the mount names, by its integrity.
     expect(sri(fs.readFileSync(path.join(distDir, src)))).toBe(integrity);

@@ -91,16 +91,18 @@ enum Command {
         #[arg(short, long, value_name = "SITE")]
         output: Option<PathBuf>,
     },
-    /// Import a report's text or Word file into a dataset
+    /// Import a report's page, text or Word file into a dataset
     ///
-    /// Reads plain text (copied from the report's page, or a PDF's text
-    /// layer) or a Word file (.docx: paragraphs with their automatic
-    /// numbering, tables with merged cells): the metadata header, the title,
-    /// sections, run-in subsections, 一是… lists, the standard tables of a
-    /// Word file. Notices (lines, or a Word file's paragraphs, it was unsure
-    /// of, what it left out) go to standard error.
+    /// Reads the report's page as a browser or CMS saved it (.html, UTF-8 or
+    /// GBK), plain text (copied from the page, or a PDF's text layer) or a
+    /// Word file (.docx: paragraphs with their automatic numbering, tables
+    /// with merged cells): the metadata, the title, sections, run-in
+    /// subsections, 一是… lists, the standard tables of 2019 and 2021, and
+    /// numbers with units proposed as figure candidates (never charted until
+    /// an editor confirms them). Notices (lines, or a Word file's
+    /// paragraphs, it was unsure of, what it left out) go to standard error.
     #[command(
-        after_help = "HTML pages are not read yet (they are refused with a message); nor are the standard tables in text (their lines are kept as paragraphs) or figures (none are proposed): standard error says so. The dataset is checked after writing: exit status 1 when the build would refuse it as it is."
+        after_help = "The dataset is checked after writing: exit status 1 when the build would refuse it as it is. PDF files are not read: give their text layer (pdftotext report.pdf). docs/authoring.md has the details."
     )]
     Import {
         /// The text or .docx file, or `-` for standard input.

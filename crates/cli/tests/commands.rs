@@ -398,7 +398,7 @@ fn import_of_the_seed_writes_a_dataset_the_build_accepts() {
         "{err:?}"
     );
     assert!(
-        err[1].ends_with("figures: 22 number(s) with units proposed as \"figure_candidates\" (never charted until confirmed): compare each with the publication, move the ones to show into \"figures\" and add charts (README: The dataset)"),
+        err[1].ends_with("figures: 22 number(s) with units proposed as \"figure_candidates\" (never charted until confirmed): compare each with the publication, move the ones to show into \"figures\" and add charts (docs/dataset.md)"),
         "{err:?}"
     );
     assert!(

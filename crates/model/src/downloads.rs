@@ -23,8 +23,8 @@ pub fn chart_csv(report_id: &str, chart_id: &str) -> String {
     format!("data/{report_id}-{chart_id}.csv")
 }
 
-/// The compiled report the viewer fetches (bincode, see
-/// `bundle::CompiledReport::encode`), named by `hash`, a digest of its bytes
+/// The report's page the viewer fetches (bincode, see
+/// `page::PageReport::encode`), named by `hash`, a digest of its bytes
 /// (hexadecimal), as the wasm is: a new build of a report is a new file, so a
 /// browser never takes a cached older one for it (its integrity would fail).
 /// Report ids are `[A-Za-z0-9_-]`, so the `.` after the id and the extension

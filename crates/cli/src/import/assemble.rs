@@ -85,7 +85,7 @@ pub(super) fn assemble(
                 None,
                 format!(
                     "the standard tables ({} format): read {}; check every cell against the \
-                     publication (README: Standard-format tables)",
+                     publication (docs/dataset.md: Standard-format tables)",
                     standard::format_name(format),
                     if names.is_empty() {
                         "none".to_string()
@@ -116,7 +116,7 @@ pub(super) fn assemble(
         format!(
             "figures: {} number(s) with units proposed as \"figure_candidates\" (never charted \
              until confirmed): compare each with the publication, move the ones to show into \
-             \"figures\" and add charts (README: The dataset)",
+             \"figures\" and add charts (docs/dataset.md)",
             candidates.len()
         ),
     );
