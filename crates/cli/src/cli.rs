@@ -137,9 +137,9 @@ enum Command {
     /// Uses the viewer's own server-side rendering, as the build's prerender
     /// step does. The page runs no script: it is what readers see before
     /// the viewer starts, or with JavaScript off (字体, 打印 and the other
-    /// controls do nothing in it). It links the viewer's stylesheet.
+    /// controls do nothing in it).
     #[command(
-        after_help = "With -o, the viewer's stylesheet is written beside the page as <name>.preview.css and linked; without -o the page (on standard output) links gir-viewer.css, the name the build gives the stylesheet in dist/. --stylesheet links another URL and writes no stylesheet. Data downloads (下载数据) link to files only the build writes."
+        after_help = "The page is one file: the viewer's stylesheet is in it (--stylesheet links another URL instead). Nothing else is written. Data downloads (下载数据) link to files only the build writes."
     )]
     Render {
         /// The dataset file (`-` for standard input).
@@ -385,25 +385,7 @@ fn run_render(
             });
         }
     };
-    // Beside the page, under a name the build never gives a file.
-    let written_css = match (output, stylesheet) {
-        (Some(path), None) => {
-            let stem = path
-                .file_stem()
-                .map_or("preview".into(), |s| s.to_string_lossy().into_owned());
-            Some(path.with_file_name(format!("{stem}.preview.css")))
-        }
-        _ => None,
-    };
-    let href = match (&written_css, stylesheet) {
-        (_, Some(href)) => href.to_string(),
-        (Some(css), None) => format!(
-            "./{}",
-            css.file_name().map_or("".into(), |n| n.to_string_lossy())
-        ),
-        (None, None) => "gir-viewer.css".to_string(),
-    };
-    let rendered = match render::render_json(&name, &json, &href) {
+    let rendered = match render::render_json(&name, &json, stylesheet) {
         Ok(rendered) => rendered,
         Err(findings) => {
             print_findings(&findings, err)?;
@@ -415,27 +397,20 @@ fn run_render(
             create_parent(path)?;
             std::fs::write(path, &rendered.page)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-            if let Some(css) = &written_css {
-                std::fs::write(css, &rendered.stylesheet)
-                    .map_err(|e| format!("{}: cannot write: {e}", css.display()))?;
-            }
-            let linked = match &written_css {
-                Some(css) => format!("with its stylesheet {}", css.display()),
-                None => format!("linking {href}"),
+            let style = match stylesheet {
+                Some(href) => format!("linking {}", printable(href)),
+                None => "its stylesheet in it".to_string(),
             };
-            writeln!(err, "wrote {} ({linked}; no script)", path.display()).map_err(write_error)?;
+            writeln!(
+                err,
+                "wrote {} ({style}; no script)",
+                printable(&path.display().to_string())
+            )
+            .map_err(write_error)?;
         }
-        None => {
-            out.write_all(rendered.page.as_bytes())
-                .map_err(write_error)?;
-            if stylesheet.is_none() {
-                writeln!(
-                    err,
-                    "the page links gir-viewer.css (the build's stylesheet in dist/): use -o to have a stylesheet written beside the page, or --stylesheet"
-                )
-                .map_err(write_error)?;
-            }
-        }
+        None => out
+            .write_all(rendered.page.as_bytes())
+            .map_err(write_error)?,
     }
     Ok(EXIT_OK)
 }

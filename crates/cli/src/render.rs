@@ -19,18 +19,16 @@ use gir_site::viewer::STYLESHEET as VIEWER_CSS;
 pub struct Rendered {
     /// The HTML page.
     pub page: String,
-    /// The viewer's stylesheet with this report's printed running title, as
-    /// the build writes `gir-viewer.css` (for this one report).
-    pub stylesheet: String,
 }
 
-/// Renders the dataset `json` (`file` names it in findings) as a page that
-/// links its stylesheet at `stylesheet_href`. The dataset's errors, as
-/// `check` reports them, when it does not load.
+/// Renders the dataset `json` (`file` names it in findings) as one page:
+/// the viewer's stylesheet with the report's printed running title in it,
+/// or, with `stylesheet_href`, a link to that instead. The dataset's
+/// errors, as `check` reports them, when it does not load.
 pub fn render_json(
     file: &str,
     json: &str,
-    stylesheet_href: &str,
+    stylesheet_href: Option<&str>,
 ) -> Result<Rendered, Vec<Finding>> {
     let report = load_report(file, json)
         .map_err(|errors| errors.into_iter().map(Finding::from).collect::<Vec<_>>())?;
@@ -45,8 +43,11 @@ pub fn render_json(
         report.id.as_str(),
         report.title.as_str(),
     )]));
+    let style = match stylesheet_href {
+        Some(href) => page::PreviewStyle::Linked(href),
+        None => page::PreviewStyle::Inline(&stylesheet),
+    };
     Ok(Rendered {
-        page: page::preview_document(&report.title, &mount, stylesheet_href),
-        stylesheet,
+        page: page::preview_document(&report.title, &mount, style),
     })
 }

@@ -306,9 +306,11 @@ fn nothing_is_printed_with_a_raw_control_character() {
 // ---- render ----
 
 #[test]
-fn render_writes_the_page_and_its_stylesheet() {
+fn render_writes_one_page_with_its_stylesheet_in_it_and_nothing_else() {
     let dir = scratch("render");
     let out = dir.join("nanfen.html");
+    // A stylesheet of an earlier version's, which render must leave alone.
+    std::fs::write(dir.join("nanfen.preview.css"), "mine").unwrap();
     let ran = cli(&[
         "render",
         &repo_path(DATASET),
@@ -318,7 +320,10 @@ fn render_writes_the_page_and_its_stylesheet() {
     assert_eq!(ran.status, EXIT_OK, "{}", ran.err);
     let page = std::fs::read_to_string(&out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.contains(r#"<link rel="stylesheet" href="./nanfen.preview.css">"#));
+    assert!(!page.contains("rel=\"stylesheet\""), "nothing linked");
+    let css = &page[page.find("<style>").expect("the stylesheet is in the page")..];
+    assert!(css.contains(".gir"));
+    assert!(css.contains("@page gir-nanfen-2017"));
     assert!(page.contains("南芬区2017年度政府信息公开工作报告</h1>"));
     assert!(
         page.contains(r#"id="sec-9-item4""#),
@@ -326,19 +331,28 @@ fn render_writes_the_page_and_its_stylesheet() {
     );
     assert!(!page.contains("<script"), "a preview runs no script");
     assert!(!page.contains("<!--<["), "no hydration markers");
-    let css = std::fs::read_to_string(dir.join("nanfen.preview.css")).unwrap();
-    assert!(css.contains(".gir"));
-    assert!(css.contains("@page gir-nanfen-2017"));
     assert!(ran.err.contains("no script"), "{}", ran.err);
+    // Exactly the file asked for: the folder holds it and what was there.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["nanfen.html", "nanfen.preview.css"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("nanfen.preview.css")).unwrap(),
+        "mine"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
-fn render_to_standard_output_links_the_build_s_stylesheet_or_the_one_given() {
+fn render_to_standard_output_carries_its_stylesheet_or_links_the_one_given() {
     let ran = cli(&["render", &repo_path(DATASET)]);
     assert_eq!(ran.status, EXIT_OK);
-    assert!(ran.out.contains(r#"href="gir-viewer.css""#));
-    assert!(ran.err.contains("links gir-viewer.css"));
+    assert!(ran.out.contains("<style>"), "the stylesheet in the page");
+    assert!(!ran.out.contains("rel=\"stylesheet\""));
+    assert!(ran.err.is_empty(), "{}", ran.err);
     let ran = cli(&[
         "render",
         &repo_path(DATASET),
@@ -346,6 +360,7 @@ fn render_to_standard_output_links_the_build_s_stylesheet_or_the_one_given() {
         "/css/a b.css",
     ]);
     assert!(ran.out.contains(r#"href="/css/a b.css""#));
+    assert!(!ran.out.contains("<style>"));
     assert!(ran.err.is_empty(), "{}", ran.err);
 }
 

@@ -33,9 +33,9 @@ impl fmt::Display for DatasetError {
 }
 
 /// The text of a dataset file from its bytes (`file` names it in the
-/// error): refused when it is over the size limit (read at most one byte
-/// more than [`checks::MAX_FILE_BYTES`] to tell) or not UTF-8, with the
-/// place of the first byte that is not.
+/// error), without a leading byte-order mark: refused when it is over the
+/// size limit (read at most one byte more than [`checks::MAX_FILE_BYTES`]
+/// to tell) or not UTF-8, with the place of the first byte that is not.
 pub fn dataset_text(file: &str, bytes: Vec<u8>) -> Result<String, DatasetError> {
     let error = |line, column, message: String| DatasetError {
         file: file.to_string(),
@@ -54,6 +54,11 @@ pub fn dataset_text(file: &str, bytes: Vec<u8>) -> Result<String, DatasetError> 
             ),
         ));
     }
+    // A leading byte-order mark (an editor's UTF-8 signature) is not text.
+    let bytes = match bytes.strip_prefix("\u{FEFF}".as_bytes()) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

@@ -3,8 +3,13 @@
 //!
 //! A control character (C0, DEL, C1) can end a line of build output and start
 //! a `cargo:` directive, end a CSS string, or hide text; a bidirectional
-//! override or isolate (U+202A–U+202E, U+2066–U+2069) can make text read
-//! differently from how it is stored. A real report never needs either.
+//! override or isolate (U+202A–U+202E, U+2066–U+2069) or mark (U+200E,
+//! U+200F, U+061C) can make text read differently from how it is stored
+//! (`申请数\u{200F} 10 - 20 件` is drawn `20 - 10`); a line or paragraph
+//! separator (U+2028, U+2029) breaks a line where no reader sees a break;
+//! a byte-order mark (U+FEFF) inside text is an invisible character. A real
+//! report never needs any of them (a file's leading byte-order mark is
+//! removed before it is read: [`crate::load::dataset_text`]).
 
 use crate::spans::Cursor;
 
@@ -15,6 +20,9 @@ pub fn forbidden(c: char) -> Option<&'static str> {
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Some("a bidirectional override or isolate")
         }
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("a bidirectional mark"),
+        '\u{2028}' | '\u{2029}' => Some("a line or paragraph separator"),
+        '\u{FEFF}' => Some("a byte-order mark inside the text"),
         _ => None,
     }
 }

@@ -165,6 +165,46 @@ fn bidirectional_overrides_are_refused() {
 }
 
 #[test]
+fn bidirectional_marks_separators_and_inner_byte_order_marks_are_refused() {
+    for (c, why) in [
+        ('\u{200E}', "a bidirectional mark"),
+        ('\u{200F}', "a bidirectional mark"),
+        ('\u{061C}', "a bidirectional mark"),
+        ('\u{2028}', "a line or paragraph separator"),
+        ('\u{2029}', "a line or paragraph separator"),
+        ('\u{FEFF}', "a byte-order mark inside the text"),
+    ] {
+        // In the title (raw) and in a metadata field (as a JSON escape).
+        let json = changed(|v| {
+            v["title"] = Value::from(format!("申请数{c} 10 - 20 件"));
+        });
+        let escaped = json.replace(c, &format!("\\u{:04X}", u32::from(c)));
+        for (shape, json) in [("raw", &json), ("escaped", &escaped)] {
+            let errors = errors_for(json);
+            let line = line_of(json, "10 - 20 件");
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.starts_with(&format!("reports/broken.json:{line}:"))
+                        && e.contains(why)
+                        && e.contains(&format!("U+{:04X}", u32::from(c)))),
+                "U+{:04X} {shape}: {errors:#?}",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_removed_before_the_dataset_is_read() {
+    let json = repo_file("assets/reports/nanfen-2017.json");
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), json.as_bytes()].concat();
+    let text = gir_compile::load::dataset_text("nanfen-2017.json", bytes).unwrap();
+    assert_eq!(text, json);
+    assert!(load_report("nanfen-2017.json", &text).is_ok());
+}
+
+#[test]
 fn the_report_id_follows_the_id_rules() {
     for (id, needle) in [
         ("../../x", "must use only ASCII letters"),

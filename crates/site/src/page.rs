@@ -377,7 +377,8 @@ const PRINT_TITLE_RULES: &str = "@media print { :root:has(.gir .gir-report[data-
 
 /// Text as the inside of a double-quoted CSS string: quotes and backslashes
 /// escaped, and every control character (a line break or form feed would end
-/// the string) as a hexadecimal escape.
+/// the string) and `<` and `>` (inside a `<style>` element, `</style>` would
+/// end it) as a hexadecimal escape.
 fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -386,7 +387,9 @@ fn css_string(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("\\{:X} ", u32::from(c))),
+            c if c.is_control() || c == '<' || c == '>' => {
+                out.push_str(&format!("\\{:X} ", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
@@ -774,14 +777,28 @@ pub fn library_document(title: &str, body: &str, assets: &LibraryAssets) -> Stri
     )
 }
 
-/// A standalone preview page: the report and a link to the viewer's
-/// stylesheet at `stylesheet` (a relative or absolute URL), no script.
-pub fn preview_document(title: &str, body: &str, stylesheet: &str) -> String {
-    let head = fill_template(
-        r#"<link rel="stylesheet" href="{{css}}">"#,
-        &[("css", &escape::markup(stylesheet))],
-    )
-    .expect("the stylesheet link template and its value match");
+/// The stylesheet of a preview page.
+#[derive(Clone, Copy, Debug)]
+pub enum PreviewStyle<'a> {
+    /// The rules themselves, in the page: one self-contained file.
+    Inline(&'a str),
+    /// A link to this URL (relative or absolute).
+    Linked(&'a str),
+}
+
+/// A standalone preview page: the report and its stylesheet, no script.
+/// Inline rules are written as they are: CSS made by this crate, in which
+/// a report's text is a CSS string that cannot hold `<` ([`css_string`]),
+/// so nothing in it can end the `<style>` element.
+pub fn preview_document(title: &str, body: &str, style: PreviewStyle) -> String {
+    let head = match style {
+        PreviewStyle::Inline(css) => fill_template("<style>{{css}}</style>", &[("css", css)]),
+        PreviewStyle::Linked(href) => fill_template(
+            r#"<link rel="stylesheet" href="{{css}}">"#,
+            &[("css", &escape::markup(href))],
+        ),
+    }
+    .expect("the stylesheet template and its value match");
     page(title, &head, body, "")
 }
 
@@ -913,13 +930,33 @@ mod tests {
 
     #[test]
     fn a_preview_page_links_the_stylesheet_and_runs_no_script() {
-        let page = preview_document("标题<", "<div class=\"gir\"></div>", "./a b\".css");
+        let page = preview_document(
+            "标题<",
+            "<div class=\"gir\"></div>",
+            PreviewStyle::Linked("./a b\".css"),
+        );
         assert!(page.contains("<title>标题&lt;</title>"), "{page}");
         assert!(
             page.contains(r#"<link rel="stylesheet" href="./a b&quot;.css">"#),
             "{page}"
         );
         assert!(!page.contains("<script"), "{page}");
+    }
+
+    #[test]
+    fn a_preview_page_can_carry_its_stylesheet_and_a_title_cannot_end_it() {
+        let css = print_title_css([("r", "</style><script>alert(1)</script>")]);
+        let page = preview_document(
+            "标题",
+            "<div class=\"gir\"></div>",
+            PreviewStyle::Inline(&css),
+        );
+        assert_eq!(page.matches("</style>").count(), 1, "{page}");
+        assert!(!page.contains("<script"), "{page}");
+        assert!(
+            page.contains(r#"content: "\3C /style\3E \3C script\3E alert(1)\3C /script\3E ";"#),
+            "{page}"
+        );
     }
 
     #[test]
