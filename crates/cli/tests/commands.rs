@@ -430,6 +430,32 @@ fn import_of_the_seed_writes_a_dataset_the_build_accepts() {
 }
 
 #[test]
+fn import_names_a_report_after_its_file_but_never_after_a_page_of_the_site() {
+    let dir = scratch("import-names");
+    for (stem, expected) in [
+        ("index", "report-index".to_string()),
+        ("year-2021", "report-year-2021".to_string()),
+        ("南芬区 2017", "2017".to_string()),
+        (&"n".repeat(80), "n".repeat(57)),
+    ] {
+        let input = dir.join(format!("{stem}.txt"));
+        std::fs::copy(repo_path(SEED), &input).unwrap();
+        let out = dir.join("out.json");
+        let ran = cli(&[
+            "import",
+            &input.display().to_string(),
+            "-o",
+            &out.display().to_string(),
+        ]);
+        assert_eq!(ran.status, EXIT_OK, "{stem}: {}", ran.err);
+        let report =
+            gir_compile::load::load_report("x", &std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(report.id, expected, "{stem}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn import_says_what_the_dataset_still_lacks_and_exits_1() {
     let dir = scratch("import-lacking");
     let text = dir.join("no-sections.txt");

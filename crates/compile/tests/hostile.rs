@@ -221,6 +221,55 @@ fn the_report_id_follows_the_id_rules() {
 }
 
 #[test]
+fn the_report_id_is_short_and_never_a_page_of_the_site() {
+    for id in [
+        "index",
+        "portal-demo",
+        "portal-iframe",
+        "year-2021",
+        "body-0123456789",
+        "gir-viewer",
+        "gir-library",
+        "viewer-1b5cd018de171c48_bg",
+        "demo-portal",
+    ] {
+        let json = changed(|v| v["id"] = Value::from(id));
+        let errors = errors_for(&json);
+        let line = line_of(&json, &format!("\"id\": \"{id}\""));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&format!("reports/broken.json:{line}:"))
+                    && e.contains("is the name of a page the site writes for itself")),
+            "{id}: {errors:#?}"
+        );
+    }
+    let long = "a".repeat(65);
+    let errors = errors_for(&changed(|v| v["id"] = Value::from(long.as_str())));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("the report's id has 65 characters: at most 64")),
+        "{errors:#?}"
+    );
+    // At the limit, and names that only resemble the site's, are ids.
+    for id in [
+        "a".repeat(64),
+        "indexes".into(),
+        "my-year-2021".into(),
+        "yearly".into(),
+    ] {
+        let json = changed(|v| v["id"] = Value::from(id.as_str()));
+        if let Err(errors) = load_report("reports/broken.json", &json) {
+            assert!(
+                !errors.iter().any(|e| e.message.contains("the report's id")),
+                "{id}: {errors:#?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn declared_ids_cannot_take_the_shape_of_generated_ones() {
     for (path, id, generated) in [
         (

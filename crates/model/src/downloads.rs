@@ -8,6 +8,41 @@
 //! mount's `data-gir-base`, which the boot module fills in), so they work on a
 //! portal page that lives elsewhere.
 
+/// The pages a site has of its own besides the reports' `<id>.html`, by
+/// the stem of their names: the site generator writes them under these
+/// names, and a report id must never be one ([`is_site_page`]), or its
+/// page and the site's would be one file.
+pub mod site_pages {
+    /// `index.html`: the library's index, or a single report's page.
+    pub const INDEX: &str = "index";
+    /// `portal-demo.html` and `portal-iframe.html`: the embedding demos.
+    pub const PORTAL_DEMO: &str = "portal-demo";
+    pub const PORTAL_IFRAME: &str = "portal-iframe";
+    /// `body-<hash>.html` and `year-<year>.html`: a library's pages.
+    pub const BODY_PREFIX: &str = "body-";
+    pub const YEAR_PREFIX: &str = "year-";
+    /// The viewer's own files (`gir-viewer.js`, `gir-library.js`,
+    /// `gir-screen.<hash>.css` …) and the wasm and glue (`viewer-<hash>…`):
+    /// not pages, but an id in their shape would read as one of them.
+    pub const VIEWER_PREFIXES: [&str; 3] = ["gir-", "viewer-", "demo-portal"];
+}
+
+/// The longest report id: it names the report's files (`<id>.html`,
+/// `data/<id>.<hash>.bin` …), and a file name has at most 255 bytes.
+pub const MAX_REPORT_ID_CHARS: usize = 64;
+
+/// Whether a report named `id` would take a name the site gives a file of
+/// its own (see [`site_pages`]).
+pub fn is_site_page(id: &str) -> bool {
+    use site_pages::*;
+    id == INDEX
+        || id == PORTAL_DEMO
+        || id == PORTAL_IFRAME
+        || id.starts_with(BODY_PREFIX)
+        || id.starts_with(YEAR_PREFIX)
+        || VIEWER_PREFIXES.iter().any(|prefix| id.starts_with(prefix))
+}
+
 /// The report's figures as CSV (UTF-8 with BOM).
 pub fn figures_csv(report_id: &str) -> String {
     format!("data/{report_id}-figures.csv")

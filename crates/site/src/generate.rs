@@ -31,6 +31,7 @@ use gir_compile::page::page_report;
 use gir_compile::pipeline::compile_report;
 use gir_compile::text::printable;
 use gir_model::bundle::CompiledReport;
+use gir_model::downloads::site_pages;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -465,8 +466,9 @@ fn write_site(
         }
         staging.write(&format!("{id}.html"), html.as_bytes())?;
         if library.is_none() {
-            staging.write("index.html", html.as_bytes())?;
-            written.push("index.html".to_string());
+            let index = format!("{}.html", site_pages::INDEX);
+            staging.write(&index, html.as_bytes())?;
+            written.push(index);
         }
         // Only the first report's mount is kept (the demos show it): a
         // page's markup is written, not held, so memory does not grow with
@@ -496,11 +498,17 @@ fn write_site(
         &[("viewer_head", &head), ("viewer_mount", mount)],
     )
     .map_err(|e| format!("assets/demo/portal-demo.html: {e}"))?;
-    staging.write("portal-demo.html", demo.as_bytes())?;
+    staging.write(
+        &format!("{}.html", site_pages::PORTAL_DEMO),
+        demo.as_bytes(),
+    )?;
     let frame_host = page::frame_host_tag(&page::integrity(viewer.frame_host.as_bytes()));
     let framed = page::fill_template(PORTAL_IFRAME, &[("frame_host_head", &frame_host)])
         .map_err(|e| format!("assets/demo/portal-iframe.html: {e}"))?;
-    staging.write("portal-iframe.html", framed.as_bytes())?;
+    staging.write(
+        &format!("{}.html", site_pages::PORTAL_IFRAME),
+        framed.as_bytes(),
+    )?;
 
     let mut library_pages = 0;
     if let Some(site) = &library {

@@ -456,8 +456,10 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// The report's id: the one given, else the input file's stem made
-/// URL-safe, else `report-<year of the title>`, else `report`; never one of
-/// the ids of its own blocks.
+/// URL-safe (at most 64 characters; `report-<stem>` where the stem is the
+/// name of a page the site writes itself, such as `index`), else
+/// `report-<year of the title>`, else `report`; never one of the ids of its
+/// own blocks.
 pub(super) fn report_id(
     options: &Options,
     title: &str,
@@ -478,7 +480,15 @@ pub(super) fn report_id(
                 id.push(c);
             }
         }
+        let id: String = id
+            .chars()
+            .take(gir_model::downloads::MAX_REPORT_ID_CHARS - "report-".len())
+            .collect();
         let id = id.trim_end_matches('-').to_string();
+        let id = match gir_model::downloads::is_site_page(&id) {
+            true => format!("report-{id}"),
+            false => id,
+        };
         (!id.is_empty()).then_some(id)
     };
     let mut id = options

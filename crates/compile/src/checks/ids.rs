@@ -3,8 +3,8 @@
 //! id in the page).
 
 use crate::problem::Problem;
-use gir_model::anchors;
 use gir_model::report::Report;
+use gir_model::{anchors, downloads};
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
@@ -30,6 +30,29 @@ pub(super) fn check_ids(report: &Report, problems: &mut Vec<Problem>) {
             .map(|f| f.id.as_str()),
     );
     ids.extend(report.charts.iter().map(|c| c.id.as_str()));
+    // The report's id names its files: it is short enough for a file name
+    // and never the name of a page the site writes for itself.
+    let report_id = report.id.as_str();
+    if report_id.chars().count() > downloads::MAX_REPORT_ID_CHARS {
+        problems.push(Problem::new(
+            report_id,
+            None,
+            format!(
+                "the report's id has {} characters: at most {} (it names the report's files)",
+                report_id.chars().count(),
+                downloads::MAX_REPORT_ID_CHARS
+            ),
+        ));
+    } else if downloads::is_site_page(report_id) {
+        problems.push(Problem::new(
+            report_id,
+            None,
+            format!(
+                "the report's id \"{}\" is the name of a page the site writes for itself (index, portal-demo, portal-iframe, body-…, year-…, gir-…, viewer-…): choose another",
+                crate::text::printable(report_id)
+            ),
+        ));
+    }
     let generated = Generated::of(report);
     for id in ids {
         let problem = |message: String| Problem::new(id, None, message);

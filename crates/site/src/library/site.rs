@@ -10,6 +10,7 @@ use gir_compile::export::csv_table;
 use gir_compile::library::{Gap, Library, Metric, Reading};
 use gir_compile::year_chart::{year_chart, YearPoint};
 use gir_model::bundle::CompiledReport;
+use gir_model::downloads::site_pages;
 use gir_model::report::ReportFormat;
 use gir_model::standard::format_name_zh;
 use sha2::{Digest, Sha256};
@@ -51,11 +52,11 @@ pub struct LibrarySite {
 pub fn body_page(body_key: &str) -> String {
     let digest = Sha256::digest(body_key.as_bytes());
     let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    format!("body-{hex}.html")
+    format!("{}{hex}.html", site_pages::BODY_PREFIX)
 }
 
 pub fn year_page(year: u16) -> String {
-    format!("year-{year}.html")
+    format!("{}{year}.html", site_pages::YEAR_PREFIX)
 }
 
 /// How the filter names a format.
@@ -129,7 +130,7 @@ pub fn library_site(
     year_links.reverse();
 
     let mut pages = vec![LibraryPage {
-        path: "index.html".into(),
+        path: format!("{}.html", site_pages::INDEX),
         title: title.into(),
         body: futures::executor::block_on(super::render_index(IndexView {
             title: title.into(),
