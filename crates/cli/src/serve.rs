@@ -191,23 +191,11 @@ fn answer(
         if path == "/" {
             return redirect(&mut stream, base);
         }
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            method,
-        );
+        return not_found(&mut stream, method);
     };
     let problems = status.lock().expect("never poisoned").problems.clone();
     let Some(file) = site_file(site, path) else {
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            method,
-        );
+        return not_found(&mut stream, method);
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") && !problems.is_empty() {
@@ -227,13 +215,7 @@ fn answer(
             }
             respond(&mut stream, "200 OK", content_type, &body, method)
         }
-        Err(_) => respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            method,
-        ),
+        Err(_) => not_found(&mut stream, method),
     }
 }
 
@@ -329,6 +311,16 @@ fn events(mut stream: TcpStream, status: &Mutex<Status>) -> std::io::Result<()> 
             quiet = Duration::ZERO;
         }
     }
+}
+
+fn not_found(stream: &mut TcpStream, method: &str) -> std::io::Result<()> {
+    respond(
+        stream,
+        "404 Not Found",
+        "text/plain",
+        b"not found\n",
+        method,
+    )
 }
 
 /// Sends the reader from `/` to the site under its base path.

@@ -73,6 +73,17 @@ fn library_folder(dir: &Path) -> PathBuf {
     datasets
 }
 
+/// A scratch folder `name` with the library's datasets and its site built:
+/// (the folder, the datasets' folder, the site).
+fn built_library(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let datasets = library_folder(&dir);
+    let site = dir.join("site");
+    let built = bare(&[Path::new("build"), &datasets, Path::new("-o"), &site]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    (dir, datasets, site)
+}
+
 #[test]
 fn the_binary_alone_builds_a_library_with_no_tool_on_path() {
     let dir = scratch("bare");
@@ -147,14 +158,7 @@ fn init_writes_a_configuration_that_build_reads() {
 
 #[test]
 fn a_broken_dataset_writes_nothing_and_keeps_the_previous_site() {
-    let dir = scratch("broken");
-    let datasets = library_folder(&dir);
-    let site = dir.join("site");
-    assert!(
-        bare(&[Path::new("build"), &datasets, Path::new("-o"), &site])
-            .status
-            .success()
-    );
+    let (dir, datasets, site) = built_library("broken");
     let before = files(&site);
 
     // A missing comma on line 3 of one dataset.
@@ -200,14 +204,7 @@ fn a_broken_dataset_writes_nothing_and_keeps_the_previous_site() {
 
 #[test]
 fn a_rebuild_equals_a_clean_build_and_touches_only_what_changed() {
-    let dir = scratch("incremental");
-    let datasets = library_folder(&dir);
-    let site = dir.join("site");
-    assert!(
-        bare(&[Path::new("build"), &datasets, Path::new("-o"), &site])
-            .status
-            .success()
-    );
+    let (dir, datasets, site) = built_library("incremental");
     let index_time = std::fs::metadata(site.join("nanfen-2017.html"))
         .unwrap()
         .modified()
