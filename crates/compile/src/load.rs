@@ -18,6 +18,17 @@ pub struct DatasetError {
     pub message: String,
 }
 
+impl DatasetError {
+    fn at(file: &str, line: usize, column: usize, message: String) -> Self {
+        DatasetError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Printed into build output: nothing in it may start a new line.
@@ -37,12 +48,7 @@ impl fmt::Display for DatasetError {
 /// size limit (read at most one byte more than [`checks::MAX_FILE_BYTES`]
 /// to tell) or not UTF-8, with the place of the first byte that is not.
 pub fn dataset_text(file: &str, bytes: Vec<u8>) -> Result<String, DatasetError> {
-    let error = |line, column, message: String| DatasetError {
-        file: file.to_string(),
-        line,
-        column,
-        message,
-    };
+    let error = |line, column, message| DatasetError::at(file, line, column, message);
     if bytes.len() > checks::MAX_FILE_BYTES {
         return Err(error(
             1,
@@ -77,12 +83,7 @@ pub fn dataset_text(file: &str, bytes: Vec<u8>) -> Result<String, DatasetError> 
 
 /// Parses and checks one report file. `file` is the name used in messages.
 pub fn load_report(file: &str, json: &str) -> Result<Report, Vec<DatasetError>> {
-    let error = |line, column, message: String| DatasetError {
-        file: file.to_string(),
-        line,
-        column,
-        message,
-    };
+    let error = |line, column, message| DatasetError::at(file, line, column, message);
     if json.len() > checks::MAX_FILE_BYTES {
         return Err(vec![error(
             1,

@@ -32,6 +32,7 @@ use gir_compile::pipeline::compile_report;
 use gir_compile::text::printable;
 use gir_model::bundle::CompiledReport;
 use gir_model::downloads::site_pages;
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -291,8 +292,7 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
 
     // 3 and 4: every file, into the staging folder.
     let mut staging = Staging::new(&options.out).map_err(BuildError::one)?;
-    let built = write_site(&mut staging, &reports, &sources, &config, &options.out)
-        .map_err(BuildError::one)?;
+    let built = write_site(&mut staging, &reports, &sources, &config).map_err(BuildError::one)?;
     let Published {
         written,
         unchanged,
@@ -376,8 +376,9 @@ fn write_site(
     reports: &[CompiledReport],
     sources: &[String],
     config: &SiteConfig,
-    site: &std::path::Path,
 ) -> Result<Built, String> {
+    let site = staging.site().to_path_buf();
+    let site = site.as_path();
     let viewer = viewer_files()?;
     for (path, contents) in &viewer.files {
         staging.write(path, contents)?;
@@ -486,7 +487,7 @@ fn write_site(
             first = mount_and_files;
         }
         if let Some(key) = key {
-            built_reports.0.push((id, key, files));
+            built_reports.0.insert(id, (key, files));
         }
     }
     staging.write(BuiltReports::FILE, built_reports.to_text().as_bytes())?;
@@ -555,11 +556,12 @@ fn generator_id() -> Option<String> {
     ))
 }
 
-/// The reports a build wrote, each with its key (the digest of the
+/// The reports a build wrote, by id, each with its key (the digest of the
 /// generator and of its compiled form) and its files: the cache that lets
 /// the next build take over the files of a report that has not changed.
+/// A map, as every report of a build looks itself up in it.
 #[derive(Default)]
-struct BuiltReports(Vec<(String, String, Vec<String>)>);
+struct BuiltReports(BTreeMap<String, (String, Vec<String>)>);
 
 impl BuiltReports {
     const FILE: &'static str = ".gir-site-reports";
@@ -574,7 +576,7 @@ impl BuiltReports {
                     let mut fields = line.split('\t');
                     let id = fields.next()?.to_string();
                     let key = fields.next()?.to_string();
-                    Some((id, key, fields.map(String::from).collect()))
+                    Some((id, (key, fields.map(String::from).collect())))
                 })
                 .collect(),
         )
@@ -583,24 +585,22 @@ impl BuiltReports {
     /// The files of report `id` when its key was `key` and every one of
     /// them is still in the site.
     fn files(&self, id: &str, key: Option<&str>, site: &std::path::Path) -> Option<Vec<String>> {
-        let (_, _, files) = self
-            .0
-            .iter()
-            .find(|(i, k, _)| i == id && Some(k.as_str()) == key)?;
+        let (previous_key, files) = self.0.get(id)?;
+        if Some(previous_key.as_str()) != key {
+            return None;
+        }
         files
             .iter()
             .all(|file| site.join(file).is_file())
             .then(|| files.clone())
     }
 
+    /// One line a report, in the order of the ids.
     fn to_text(&self) -> String {
-        let mut lines: Vec<String> = self
-            .0
+        self.0
             .iter()
-            .map(|(id, key, files)| format!("{id}\t{key}\t{}\n", files.join("\t")))
-            .collect();
-        lines.sort();
-        lines.concat()
+            .map(|(id, (key, files))| format!("{id}\t{key}\t{}\n", files.join("\t")))
+            .collect()
     }
 }
 

@@ -104,9 +104,9 @@ impl Staging {
         Ok(())
     }
 
-    /// Whether the build has written `path` already.
-    pub fn has(&self, path: &str) -> bool {
-        self.files.contains(path)
+    /// The site this build is for.
+    pub fn site(&self) -> &Path {
+        &self.site
     }
 
     /// Brings the site up to the staged build, then removes the staging
@@ -121,17 +121,10 @@ impl Staging {
                 published.unchanged += 1;
                 continue;
             }
+            // Written: new, or other bytes than the site's ([`Staging::write`]
+            // kept every file whose bytes are the same).
             let staged = self.dir.join(path);
             let target = site.join(path);
-            let same = match (std::fs::read(&target), std::fs::read(&staged)) {
-                (Ok(old), Ok(new)) => old == new,
-                (_, Err(e)) => return Err(format!("{}: {e}", staged.display())),
-                (Err(_), _) => false,
-            };
-            if same {
-                published.unchanged += 1;
-                continue;
-            }
             if let Some(folder) = target.parent() {
                 std::fs::create_dir_all(folder)
                     .map_err(|e| format!("{}: {e}", folder.display()))?;
